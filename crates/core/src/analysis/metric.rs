@@ -1,0 +1,149 @@
+//! [`Metric`]: a computed value or the typed reason it is undefined.
+//!
+//! Nothing the analysis returns is NaN or ∞: every division, power and logarithm goes
+//! through [`finite`], which turns a non-finite result into [`Unavailable::Undefined`].
+//! The UI shows an unavailable metric as "—" with its reason.
+
+use serde::Serialize;
+
+/// Why a result is undefined.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Unavailable {
+    /// No baseline and no earlier actual to start from.
+    NoBaseline,
+    /// The indicator has no target in this edition.
+    NoTarget,
+    /// The target is text (e.g. 全中学校区において…) or to be set later.
+    QualitativeTarget,
+    /// No actual value yet (or only values still pending).
+    NoActual,
+    /// Not enough dated values after the base to measure a pace.
+    TooFewPoints,
+    /// A growth rate needs positive values (zero or negative seen).
+    NonPositiveValue,
+    /// The target equals the base, so a ratio of progress has no denominator.
+    TargetEqualsBase,
+    /// The target period is not after the base period.
+    TargetNotAfterBase,
+    /// No value before FY/CY2020 to compare the COVID year with.
+    NoPreCovidValue,
+    /// No FY/CY2020 value.
+    NoCovidYearValue,
+    /// The value did not fall in 2020, so there is nothing to recover.
+    NoDip,
+    /// No 2021 value after the dip.
+    NoRecoveryValue,
+    /// The arithmetic has no finite answer (e.g. a zero pace).
+    Undefined,
+}
+
+impl Unavailable {
+    pub fn reason_en(self) -> &'static str {
+        match self {
+            Unavailable::NoBaseline => "no baseline",
+            Unavailable::NoTarget => "no target in this edition",
+            Unavailable::QualitativeTarget => "the target is not a number",
+            Unavailable::NoActual => "no actual value yet",
+            Unavailable::TooFewPoints => "too few values",
+            Unavailable::NonPositiveValue => "a growth rate needs values above zero",
+            Unavailable::TargetEqualsBase => "the target equals the base",
+            Unavailable::TargetNotAfterBase => "the target year is not after the base year",
+            Unavailable::NoPreCovidValue => "no value before 2020",
+            Unavailable::NoCovidYearValue => "no 2020 value",
+            Unavailable::NoDip => "no fall in 2020",
+            Unavailable::NoRecoveryValue => "no 2021 value",
+            Unavailable::Undefined => "not defined for these values",
+        }
+    }
+
+    pub fn reason_ja(self) -> &'static str {
+        match self {
+            Unavailable::NoBaseline => "基準値がありません",
+            Unavailable::NoTarget => "この版には目標値がありません",
+            Unavailable::QualitativeTarget => "目標値が数値ではありません",
+            Unavailable::NoActual => "実績値がまだありません",
+            Unavailable::TooFewPoints => "値が少なすぎます",
+            Unavailable::NonPositiveValue => "伸び率には0より大きい値が必要です",
+            Unavailable::TargetEqualsBase => "目標値が基準値と同じです",
+            Unavailable::TargetNotAfterBase => "目標年度が基準年度より後ではありません",
+            Unavailable::NoPreCovidValue => "2020年より前の値がありません",
+            Unavailable::NoCovidYearValue => "2020年の値がありません",
+            Unavailable::NoDip => "2020年に落ち込んでいません",
+            Unavailable::NoRecoveryValue => "2021年の値がありません",
+            Unavailable::Undefined => "この値では計算できません",
+        }
+    }
+}
+
+/// A computed value, or why it is undefined.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Metric<T> {
+    Value(T),
+    Unavailable(Unavailable),
+}
+
+impl<T> Metric<T> {
+    pub fn value(&self) -> Option<&T> {
+        match self {
+            Metric::Value(v) => Some(v),
+            Metric::Unavailable(_) => None,
+        }
+    }
+
+    pub fn reason(&self) -> Option<Unavailable> {
+        match self {
+            Metric::Value(_) => None,
+            Metric::Unavailable(u) => Some(*u),
+        }
+    }
+
+    pub fn map<U>(self, f: impl FnOnce(T) -> U) -> Metric<U> {
+        match self {
+            Metric::Value(v) => Metric::Value(f(v)),
+            Metric::Unavailable(u) => Metric::Unavailable(u),
+        }
+    }
+
+    pub fn and_then<U>(self, f: impl FnOnce(T) -> Metric<U>) -> Metric<U> {
+        match self {
+            Metric::Value(v) => f(v),
+            Metric::Unavailable(u) => Metric::Unavailable(u),
+        }
+    }
+
+    pub fn as_ref(&self) -> Metric<&T> {
+        match self {
+            Metric::Value(v) => Metric::Value(v),
+            Metric::Unavailable(u) => Metric::Unavailable(*u),
+        }
+    }
+}
+
+impl<T> From<Result<T, Unavailable>> for Metric<T> {
+    fn from(r: Result<T, Unavailable>) -> Self {
+        match r {
+            Ok(v) => Metric::Value(v),
+            Err(u) => Metric::Unavailable(u),
+        }
+    }
+}
+
+impl<T> From<Metric<T>> for Result<T, Unavailable> {
+    fn from(m: Metric<T>) -> Self {
+        match m {
+            Metric::Value(v) => Ok(v),
+            Metric::Unavailable(u) => Err(u),
+        }
+    }
+}
+
+/// Checks that a result is finite.
+pub fn finite(x: f64) -> Result<f64, Unavailable> {
+    if x.is_finite() {
+        Ok(x)
+    } else {
+        Err(Unavailable::Undefined)
+    }
+}
