@@ -1,0 +1,162 @@
+//! The application root: router, providers, chrome and page switch.
+//!
+//! [`App`] is what the browser mounts (a `HashRouter` over the real URL).
+//! [`StaticApp`] renders the same shell over an in-memory history at a given
+//! path and language, which is how the native SSR tests (and, later, build-time
+//! prerendering) render pages without a browser. Both share [`Shell`], which
+//! resolves the language, loads the embedded dataset once, keeps
+//! `<html lang>` and `document.title` in sync, and picks the page.
+
+use std::rc::Rc;
+
+use machi_kpi_core::Dataset;
+use yew::prelude::*;
+use yew_router::history::{AnyHistory, History, MemoryHistory};
+use yew_router::prelude::*;
+
+use crate::components::{footer::Footer, header::Header};
+use crate::context::DataContext;
+use crate::i18n::{t, Key, Lang};
+use crate::pages::overview::Overview;
+use crate::pages::placeholder::{NotFound, Placeholder};
+use crate::routes::{route_title, LangState, Route, UrlQuery};
+
+/// The app as mounted in the browser.
+#[component]
+pub fn App() -> Html {
+    html! {
+        <HashRouter>
+            <Shell />
+        </HashRouter>
+    }
+}
+
+/// Properties of [`StaticApp`].
+#[derive(Properties, PartialEq)]
+pub struct StaticAppProps {
+    /// The route path, e.g. `/` or `/goals/1-1`.
+    pub path: AttrValue,
+    /// The language, as if given by `?lang=`.
+    #[prop_or_default]
+    pub lang: Option<Lang>,
+}
+
+/// The app at a fixed path and language, over an in-memory history.
+#[component]
+pub fn StaticApp(props: &StaticAppProps) -> Html {
+    let history = use_memo((props.path.clone(), props.lang), |(path, lang)| {
+        let history = MemoryHistory::new();
+        match lang {
+            Some(lang) => {
+                let query = UrlQuery {
+                    lang: Some(lang.code().to_owned()),
+                };
+                if history.replace_with_query(path.as_str(), query).is_err() {
+                    history.replace(path.as_str());
+                }
+            }
+            None => history.replace(path.as_str()),
+        }
+        AnyHistory::from(history)
+    });
+    html! {
+        <Router history={(*history).clone()}>
+            <Shell />
+        </Router>
+    }
+}
+
+/// The page's own query string (`?lang=en` before the `#`), browser only.
+fn page_query() -> String {
+    #[cfg(target_arch = "wasm32")]
+    {
+        web_sys::window()
+            .and_then(|w| w.location().search().ok())
+            .unwrap_or_default()
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        String::new()
+    }
+}
+
+/// Keeps `<html lang>` and the document title in step with the page (browser only).
+fn sync_document(lang: Lang, title: &str) {
+    #[cfg(target_arch = "wasm32")]
+    if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+        if let Some(root) = document.document_element() {
+            let _ = root.set_attribute("lang", lang.html_lang());
+            let _ = root.set_attribute("data-lang", lang.code());
+        }
+        document.set_title(title);
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = (lang, title);
+}
+
+/// Router-independent shell: providers, chrome, and the page for the route.
+#[component]
+fn Shell() -> Html {
+    let location = use_location();
+    let route = use_route::<Route>().unwrap_or(Route::NotFound);
+    let hash_query = location
+        .as_ref()
+        .map(|l| l.query_str().to_owned())
+        .unwrap_or_default();
+    let lang_state = LangState::from_queries(&hash_query, &page_query());
+    let lang = lang_state.lang;
+    let dataset = use_memo((), |_| {
+        Dataset::embedded()
+            .map(|d| DataContext(Rc::new(d)))
+            .map_err(|e| e.to_string())
+    });
+
+    {
+        let title = crate::routes::document_title(&route, lang);
+        use_effect_with((lang, title), |(lang, title)| sync_document(*lang, title));
+    }
+    {
+        // A new page starts at the top, as after a normal link.
+        use_effect_with(route.clone(), |_| {
+            #[cfg(target_arch = "wasm32")]
+            if let Some(window) = web_sys::window() {
+                window.scroll_to_with_x_and_y(0.0, 0.0);
+            }
+        });
+    }
+
+    let body = match &*dataset {
+        Ok(data) => html! {
+            <ContextProvider<DataContext> context={data.clone()}>
+                { page(&route, lang) }
+            </ContextProvider<DataContext>>
+        },
+        Err(message) => html! {
+            <div class="wrap page">
+                <div class="fatal" role="alert">
+                    <p><strong>{ t(lang, Key::DataFailed) }</strong></p>
+                    <p class="detail">{ message }</p>
+                </div>
+            </div>
+        },
+    };
+    let embed = route.is_embed();
+    html! {
+        <ContextProvider<LangState> context={lang_state}>
+            <div class={classes!("app", embed.then_some("embed"))} data-lang={lang.code()}>
+                if !embed { <Header /> }
+                <main id="main">{ body }</main>
+                if !embed { <Footer /> }
+            </div>
+        </ContextProvider<LangState>>
+    }
+}
+
+/// The page component for a route.
+fn page(route: &Route, lang: Lang) -> Html {
+    match route {
+        Route::Overview => html! { <Overview /> },
+        Route::NotFound => html! { <NotFound /> },
+        other => html! { <Placeholder title={route_title(other, lang)} /> },
+    }
+}

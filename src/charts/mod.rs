@@ -1,0 +1,88 @@
+//! Chart option builders: pure functions from analysis results to
+//! `charming::Chart`, plus the table and one-sentence summary that go with
+//! each chart.
+//!
+//! Nothing here touches the DOM or ECharts, so every builder runs natively and
+//! its output is snapshot-tested as JSON (`tests/chart_snapshots.rs`). The
+//! shared conventions live in this module:
+//! - a colour-blind-safe palette (Okabe–Ito) and ECharts decal patterns, so
+//!   no status is told apart by colour alone;
+//! - ECharts `aria` on, with our own one-sentence description ([`ChartSpec`]);
+//! - no `JsFunction` formatters (they need `unsafe-eval` under a CSP): labels
+//!   are string templates or text computed here.
+
+pub mod status_by_goal;
+pub mod status_donut;
+
+use charming::Chart;
+use machi_kpi_core::OfficialStatus;
+use serde_json::Value;
+
+/// Font stack shared by the page and the charts (Japanese fonts first).
+pub const FONT_FAMILY: &str = "system-ui, -apple-system, \"Hiragino Sans\", \"Noto Sans JP\", \"Noto Sans CJK JP\", \"Yu Gothic UI\", Meiryo, sans-serif";
+
+/// Text colour inside and around charts (matches `--ink` in `www/style.css`).
+pub const INK: &str = "#1f2933";
+
+/// Okabe–Ito colours for the four official statuses: bluish green, sky blue,
+/// orange, vermilion. Distinct under the common colour-vision deficiencies,
+/// and dark text on each of them has a contrast ratio of at least 5:1.
+pub fn status_color(status: OfficialStatus) -> &'static str {
+    match status {
+        OfficialStatus::OnTrack => "#009E73",
+        OfficialStatus::MostlyOnTrack => "#56B4E9",
+        OfficialStatus::DelayedCovid => "#E69F00",
+        OfficialStatus::Delayed => "#D55E00",
+    }
+}
+
+/// A finished chart: the ECharts option as JSON, with `aria` enabled and the
+/// reader-facing one-sentence description attached to it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ChartSpec {
+    /// The option as a JSON value (what the snapshot tests compare).
+    pub option: Value,
+    /// The one-sentence description (also ECharts' `aria.label.description`).
+    pub description: String,
+}
+
+impl ChartSpec {
+    /// Attaches `description` to `chart` as its ECharts aria description.
+    pub fn new(chart: &Chart, description: impl Into<String>) -> ChartSpec {
+        let description = description.into();
+        // Serialising a charming `Chart` cannot fail (all map keys are strings);
+        // an empty option would still draw nothing rather than panic.
+        let mut option = serde_json::to_value(chart).unwrap_or_else(|_| Value::Object(Default::default()));
+        option["aria"]["enabled"] = Value::Bool(true);
+        option["aria"]["label"]["enabled"] = Value::Bool(true);
+        option["aria"]["label"]["description"] = Value::String(description.clone());
+        ChartSpec { option, description }
+    }
+
+    /// The option as compact JSON, as handed to `setOption`.
+    pub fn json(&self) -> String {
+        self.option.to_string()
+    }
+}
+
+/// A table that shows the same figures as a chart (the chart ⇄ table switch).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct TableData {
+    /// The `<caption>`.
+    pub caption: String,
+    /// Column headers; the first one heads the row-header column.
+    pub columns: Vec<String>,
+    /// Body rows.
+    pub rows: Vec<TableRow>,
+    /// An optional totals row (`<tfoot>`).
+    pub footer: Option<TableRow>,
+}
+
+/// One table row: a row header and its data cells.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct TableRow {
+    /// The row header (`<th scope="row">`).
+    pub header: String,
+    /// The data cells, in column order.
+    pub cells: Vec<String>,
+}

@@ -1,0 +1,237 @@
+//! [`EChart`]: the one component that owns an ECharts instance.
+//!
+//! For its whole lifetime the component:
+//! - initialises ECharts on its container once it is in the DOM
+//!   (`echarts.init(el, null, {renderer, locale})`, see [`crate::echarts`]),
+//!   and again only if the renderer or locale changes;
+//! - applies each new option with `setOption(option, {notMerge: true})`;
+//! - resizes with its container through a `ResizeObserver`;
+//! - forwards `click` events to [`EChartProps::on_click`] as [`ChartClick`];
+//! - on unmount disconnects the observer, unbinds events, disposes the
+//!   instance and drops the closures ([`Live`]'s `Drop`);
+//! - turns any failure into a visible message (`role="alert"`) instead of a
+//!   panic; the chart's table view ([`super::chart_panel`]) still works then.
+//!
+//! Effects never run during server-side rendering, so SSR output (and the
+//! first paint) is just the empty, labelled container.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use wasm_bindgen::prelude::*;
+use yew::prelude::*;
+
+use crate::echarts::{ChartError, Echarts, Renderer};
+use crate::i18n::{t, Key};
+use crate::use_lang;
+
+/// A click on a chart element, as ECharts reports it.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ChartClick {
+    /// The data item's name (category or slice name).
+    pub name: String,
+    /// The series' name.
+    pub series_name: Option<String>,
+    /// Index of the data item in its series.
+    pub data_index: Option<usize>,
+    /// The numeric value, when the item has one.
+    pub value: Option<f64>,
+}
+
+impl ChartClick {
+    /// Reads the four fields we use from an ECharts event object. Field by
+    /// field on purpose: the event also holds the DOM event and zrender
+    /// internals, which a generic deserializer would walk into.
+    fn from_event(event: &JsValue) -> ChartClick {
+        let get = |key: &str| js_sys::Reflect::get(event, &JsValue::from_str(key)).ok();
+        ChartClick {
+            name: get("name").and_then(|v| v.as_string()).unwrap_or_default(),
+            series_name: get("seriesName").and_then(|v| v.as_string()),
+            data_index: get("dataIndex")
+                .and_then(|v| v.as_f64())
+                .filter(|i| *i >= 0.0)
+                .map(|i| i as usize),
+            value: get("value").and_then(|v| v.as_f64()),
+        }
+    }
+}
+
+/// Properties of [`EChart`].
+#[derive(Properties, PartialEq)]
+pub struct EChartProps {
+    /// DOM id of the container (unique on the page).
+    pub id: AttrValue,
+    /// The full ECharts option as JSON (from [`crate::charts::ChartSpec`]).
+    pub option: AttrValue,
+    /// Accessible name of the container; ECharts' `aria` replaces it with the
+    /// option's own description once the chart is drawn.
+    pub label: AttrValue,
+    /// Height in CSS pixels; the width follows the container.
+    #[prop_or(320)]
+    pub height: u32,
+    #[prop_or_default]
+    pub renderer: Renderer,
+    /// Called on every click on a data element.
+    #[prop_or_default]
+    pub on_click: Option<Callback<ChartClick>>,
+}
+
+/// Everything that lives exactly as long as one ECharts instance.
+struct Live {
+    chart: Option<Echarts>,
+    observer: Option<web_sys::ResizeObserver>,
+    _on_resize: Option<Closure<dyn FnMut(JsValue)>>,
+    _on_click: Option<Closure<dyn FnMut(JsValue)>>,
+    /// The option JSON last given to `setOption`, to skip redundant updates.
+    applied: Option<AttrValue>,
+}
+
+impl Drop for Live {
+    fn drop(&mut self) {
+        if let Some(observer) = self.observer.take() {
+            observer.disconnect();
+        }
+        if let Some(chart) = self.chart.take() {
+            chart.dispose();
+        }
+        // The closures are dropped after the observer and events are gone.
+    }
+}
+
+type Slot = Rc<RefCell<Option<Live>>>;
+
+/// Starts ECharts on `el` with `option`, wiring resize and click handling.
+fn start(
+    el: &web_sys::HtmlElement,
+    renderer: Renderer,
+    locale: &str,
+    option: &AttrValue,
+    slot: &Slot,
+    on_click: Rc<RefCell<Option<Callback<ChartClick>>>>,
+    report: Callback<Option<ChartError>>,
+) -> Result<(), ChartError> {
+    let chart = Echarts::init(el, renderer, locale)?;
+    let mut live = Live {
+        chart: Some(chart),
+        observer: None,
+        _on_resize: None,
+        _on_click: None,
+        applied: None,
+    };
+    if let Some(chart) = &live.chart {
+        chart.set_option_json(option)?;
+    }
+    live.applied = Some(option.clone());
+
+    let click = Closure::<dyn FnMut(JsValue)>::new(move |event: JsValue| {
+        let parsed = ChartClick::from_event(&event);
+        if let Some(cb) = on_click.borrow().as_ref() {
+            cb.emit(parsed);
+        }
+    });
+    if let Some(chart) = &live.chart {
+        chart.on_click(click.as_ref().unchecked_ref())?;
+    }
+    live._on_click = Some(click);
+
+    let weak = Rc::downgrade(slot);
+    let resize = Closure::<dyn FnMut(JsValue)>::new(move |_entries: JsValue| {
+        let Some(slot) = weak.upgrade() else { return };
+        let Ok(guard) = slot.try_borrow() else { return };
+        if let Some(chart) = guard.as_ref().and_then(|l| l.chart.as_ref()) {
+            if let Err(e) = chart.resize() {
+                report.emit(Some(e));
+            }
+        }
+    });
+    let observer = web_sys::ResizeObserver::new(resize.as_ref().unchecked_ref())
+        .map_err(|e| ChartError::Runtime(crate::echarts::js_error_text(&e)))?;
+    observer.observe(el);
+    live.observer = Some(observer);
+    live._on_resize = Some(resize);
+
+    *slot.borrow_mut() = Some(live);
+    Ok(())
+}
+
+/// An ECharts chart in a `<div>` that follows its container's width.
+#[component]
+pub fn EChart(props: &EChartProps) -> Html {
+    let lang = use_lang();
+    let node = use_node_ref();
+    let error = use_state_eq(|| None::<ChartError>);
+    let slot: Slot = use_mut_ref(|| None::<Live>);
+    let on_click = use_mut_ref(|| None::<Callback<ChartClick>>);
+    *on_click.borrow_mut() = props.on_click.clone();
+    // The newest option, read by the init effect so a re-init never shows a stale chart.
+    let latest = use_mut_ref(|| props.option.clone());
+    *latest.borrow_mut() = props.option.clone();
+
+    let report = {
+        let error = error.clone();
+        Callback::from(move |e: Option<ChartError>| error.set(e))
+    };
+
+    // Lifetime of one instance: (re)created when the renderer or locale changes.
+    {
+        let node = node.clone();
+        let slot = slot.clone();
+        let report = report.clone();
+        let latest = latest.clone();
+        let on_click = on_click.clone();
+        use_effect_with(
+            (props.renderer, lang.echarts_locale()),
+            move |(renderer, locale)| {
+                if let Some(el) = node.cast::<web_sys::HtmlElement>() {
+                    let option = latest.borrow().clone();
+                    let result = start(&el, *renderer, locale, &option, &slot, on_click, report.clone());
+                    report.emit(result.err());
+                }
+                let slot = slot.clone();
+                move || {
+                    // Drop order in `Live` disconnects, unbinds and disposes.
+                    slot.borrow_mut().take();
+                }
+            },
+        );
+    }
+
+    // Each new option replaces the previous one (notMerge).
+    {
+        let slot = slot.clone();
+        let report = report.clone();
+        use_effect_with(props.option.clone(), move |option| {
+            if let Some(live) = slot.borrow_mut().as_mut() {
+                if live.applied.as_ref() != Some(option) {
+                    if let Some(chart) = &live.chart {
+                        let result = chart.set_option_json(option);
+                        if result.is_ok() {
+                            live.applied = Some(option.clone());
+                        }
+                        report.emit(result.err());
+                    }
+                }
+            }
+        });
+    }
+
+    let style = format!("height:{}px", props.height);
+    html! {
+        <div class="echart-frame">
+            <div
+                id={props.id.clone()}
+                class="echart"
+                ref={node}
+                {style}
+                role="img"
+                aria-label={props.label.clone()}
+            />
+            if let Some(err) = &*error {
+                <div class="chart-error" role="alert">
+                    <p><strong>{ t(lang, Key::ChartFailed) }</strong>{ " " }{ t(lang, Key::ChartFailedHint) }</p>
+                    <p class="chart-error-detail">{ err.to_string() }</p>
+                </div>
+            }
+        </div>
+    }
+}

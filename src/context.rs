@@ -1,0 +1,41 @@
+//! App-wide state handed down through Yew contexts, with one small hook each:
+//! the language ([`use_lang`], [`use_lang_state`]) and the dataset
+//! ([`use_dataset`]). Both are provided by [`crate::app`]'s shell; components
+//! never reach for globals.
+
+use std::rc::Rc;
+
+use machi_kpi_core::Dataset;
+use yew::prelude::*;
+
+use crate::i18n::Lang;
+use crate::routes::LangState;
+
+/// The dataset, shared by pointer. Equality is identity: the dataset never
+/// changes after start-up, so comparing pointers is exact and O(1).
+#[derive(Clone)]
+pub struct DataContext(pub Rc<Dataset>);
+
+impl PartialEq for DataContext {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+/// The language in force (Japanese outside a provider).
+#[hook]
+pub fn use_lang() -> Lang {
+    use_lang_state().lang
+}
+
+/// The language in force and how links keep it.
+#[hook]
+pub fn use_lang_state() -> LangState {
+    use_context::<LangState>().unwrap_or_default()
+}
+
+/// The dataset, if the shell loaded it (it renders an error page otherwise).
+#[hook]
+pub fn use_dataset() -> Option<DataContext> {
+    use_context::<DataContext>()
+}

@@ -1,0 +1,150 @@
+//! Our own small binding to the global `echarts` object (ECharts 5.6, loaded
+//! by `index.html` from `echarts.min.js` before the wasm module starts).
+//!
+//! charming's `WasmRenderer` cannot choose the renderer or locale, merges
+//! options instead of replacing them, has no events and no `dispose`, and
+//! unwraps on failure. So charming only *builds* options (see
+//! [`crate::charts`]); this module talks to ECharts, and every call is
+//! `catch`ed into a [`ChartError`] instead of trapping the wasm instance.
+//!
+//! Options cross the boundary as JSON text parsed with `JSON.parse`, so maps
+//! become plain objects (serde-wasm-bindgen's default would make JS `Map`s,
+//! which ECharts ignores). Only [`crate::components::chart`] uses this module.
+
+use std::fmt;
+
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen]
+extern "C" {
+    /// An ECharts instance (`echarts.init`'s return value).
+    #[derive(Clone, Debug)]
+    pub type EchartsInstance;
+
+    #[wasm_bindgen(catch, js_namespace = echarts, js_name = init)]
+    fn echarts_init(
+        el: &web_sys::HtmlElement,
+        theme: &JsValue,
+        opts: &JsValue,
+    ) -> Result<EchartsInstance, JsValue>;
+
+    #[wasm_bindgen(catch, method, js_name = setOption)]
+    fn set_option(this: &EchartsInstance, option: &JsValue, opts: &JsValue)
+        -> Result<(), JsValue>;
+
+    #[wasm_bindgen(catch, method)]
+    fn resize(this: &EchartsInstance) -> Result<(), JsValue>;
+
+    #[wasm_bindgen(catch, method)]
+    fn on(this: &EchartsInstance, event: &str, handler: &js_sys::Function) -> Result<(), JsValue>;
+
+    #[wasm_bindgen(catch, method)]
+    fn off(this: &EchartsInstance, event: &str) -> Result<(), JsValue>;
+
+    #[wasm_bindgen(catch, method)]
+    fn dispose(this: &EchartsInstance) -> Result<(), JsValue>;
+}
+
+/// Which ECharts renderer draws the chart.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Renderer {
+    /// Crisp text at any zoom, small memory for a few charts, selectable text.
+    #[default]
+    Svg,
+    /// Faster for charts with thousands of points.
+    Canvas,
+}
+
+impl Renderer {
+    /// The name ECharts expects in `init`'s `renderer` option.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Renderer::Svg => "svg",
+            Renderer::Canvas => "canvas",
+        }
+    }
+}
+
+/// What went wrong talking to ECharts. Shown to the reader as a message.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ChartError {
+    /// `echarts.init` failed (e.g. `echarts.min.js` did not load).
+    Init(String),
+    /// The option JSON could not be parsed or `setOption` threw.
+    SetOption(String),
+    /// Resizing, event binding or the ResizeObserver failed.
+    Runtime(String),
+}
+
+impl fmt::Display for ChartError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ChartError::Init(m) => write!(f, "ECharts could not start: {m}"),
+            ChartError::SetOption(m) => write!(f, "ECharts rejected the chart options: {m}"),
+            ChartError::Runtime(m) => write!(f, "ECharts failed: {m}"),
+        }
+    }
+}
+
+impl std::error::Error for ChartError {}
+
+/// Best-effort text of a thrown JS value (an `Error`'s message, a string, …).
+pub fn js_error_text(err: &JsValue) -> String {
+    if let Some(e) = err.dyn_ref::<js_sys::Error>() {
+        return String::from(e.message());
+    }
+    err.as_string().unwrap_or_else(|| format!("{err:?}"))
+}
+
+/// A live ECharts instance; dropped via [`Echarts::dispose`].
+#[derive(Debug)]
+pub struct Echarts {
+    inner: EchartsInstance,
+}
+
+impl Echarts {
+    /// `echarts.init(el, null, {renderer, locale})`.
+    pub fn init(el: &web_sys::HtmlElement, renderer: Renderer, locale: &str) -> Result<Self, ChartError> {
+        let opts = js_sys::Object::new();
+        let set = |k: &str, v: &str| js_sys::Reflect::set(&opts, &k.into(), &v.into());
+        set("renderer", renderer.as_str())
+            .and_then(|_| set("locale", locale))
+            .map_err(|e| ChartError::Init(js_error_text(&e)))?;
+        let inner = echarts_init(el, &JsValue::NULL, &opts)
+            .map_err(|e| ChartError::Init(js_error_text(&e)))?;
+        Ok(Echarts { inner })
+    }
+
+    /// Replaces the whole option (`notMerge: true`), so series removed from
+    /// the new option disappear instead of lingering from the old one.
+    pub fn set_option_json(&self, json: &str) -> Result<(), ChartError> {
+        let option = js_sys::JSON::parse(json).map_err(|e| ChartError::SetOption(js_error_text(&e)))?;
+        let opts = js_sys::Object::new();
+        js_sys::Reflect::set(&opts, &"notMerge".into(), &JsValue::TRUE)
+            .map_err(|e| ChartError::SetOption(js_error_text(&e)))?;
+        self.inner
+            .set_option(&option, &opts)
+            .map_err(|e| ChartError::SetOption(js_error_text(&e)))
+    }
+
+    /// Fits the chart to its container's current size.
+    pub fn resize(&self) -> Result<(), ChartError> {
+        self.inner
+            .resize()
+            .map_err(|e| ChartError::Runtime(js_error_text(&e)))
+    }
+
+    /// Calls `handler` with the raw ECharts event object on every click.
+    pub fn on_click(&self, handler: &js_sys::Function) -> Result<(), ChartError> {
+        self.inner
+            .on("click", handler)
+            .map_err(|e| ChartError::Runtime(js_error_text(&e)))
+    }
+
+    /// Unbinds events and frees the instance (canvas/SVG, listeners, timers).
+    /// Errors are ignored: the element is going away anyway.
+    pub fn dispose(self) {
+        let _ = self.inner.off("click");
+        let _ = self.inner.dispose();
+    }
+}

@@ -1,0 +1,51 @@
+//! English. See [`super::Key`] for what each key is for.
+
+use super::Key;
+
+/// The English text of `key`.
+pub(super) fn text(key: Key) -> &'static str {
+    match key {
+        Key::SiteName => "Isesaki Strategy KPI Dashboard",
+        Key::NavLabel => "Main menu",
+        Key::NavOverview => "Overview",
+        Key::NavDelays => "Delays",
+        Key::NavProjections => "Projections",
+        Key::NavRevisions => "Revisions",
+        Key::NavData => "Data",
+        Key::NavAbout => "About",
+        Key::LanguageLabel => "Language",
+        Key::GoalPageTitle => "Basic goal",
+        Key::KpiPageTitle => "Indicator",
+        Key::EmbedPageTitle => "Embedded view",
+        Key::NotFoundTitle => "Page not found",
+        Key::NotFoundBody => "There is no page at this address.",
+        Key::NotBuiltYet => "This page is not built yet.",
+        Key::NotBuiltYetHint => "It is coming soon. The Overview page is ready.",
+        Key::BackToOverview => "Back to the Overview",
+        Key::PeriodLabel => "Period",
+        Key::VisionLabel => "Vision",
+        Key::StatusSectionTitle => "Progress of the numerical goals and KPIs",
+        Key::StatusSectionNote => "The statuses are Isesaki City's own official assessment.",
+        Key::IndicatorsUnit => "indicators",
+        Key::TotalLabel => "Total",
+        Key::DonutTitle => "Indicators by status",
+        Key::ByGoalTitle => "Status by basic goal",
+        Key::GoalLabel => "Basic goal",
+        Key::NumericGoalLabel => "Numerical goal",
+        Key::OpenGoal => "Open this basic goal",
+        Key::ViewSwitchLabel => "Show as",
+        Key::ViewChart => "Chart",
+        Key::ViewTable => "Table",
+        Key::ColStatus => "Status",
+        Key::ColCount => "Indicators",
+        Key::ColShare => "Share",
+        Key::ColGoal => "Basic goal",
+        Key::ChartFailed => "The chart could not be drawn.",
+        Key::ChartFailedHint => "Switch to “Table” to see the figures.",
+        Key::DataFailed => "The data could not be loaded.",
+        Key::SourceHeading => "Source and licence",
+        Key::FooterSource => "Source: Isesaki City, “2nd Comprehensive Strategy: Numerical Goals and Key Performance Indicators (KPI) List” (FY2021) and “2nd Isesaki City Comprehensive Strategy for Town, People and Work Creation” (revised March 2024).",
+        Key::FooterLicence => "Used under the Public Data License (Version 1.0) (PDL1.0), which is compatible with Creative Commons Attribution 4.0 International (CC BY 4.0).",
+        Key::FooterCharts => "Charts: Apache ECharts (Apache License 2.0).",
+    }
+}

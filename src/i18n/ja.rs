@@ -1,0 +1,51 @@
+//! 日本語 (the default language). See [`super::Key`] for what each key is for.
+
+use super::Key;
+
+/// The Japanese text of `key`.
+pub(super) fn text(key: Key) -> &'static str {
+    match key {
+        Key::SiteName => "伊勢崎市 総合戦略KPIダッシュボード",
+        Key::NavLabel => "メインメニュー",
+        Key::NavOverview => "概要",
+        Key::NavDelays => "遅れの分析",
+        Key::NavProjections => "達成見通し",
+        Key::NavRevisions => "改訂内容",
+        Key::NavData => "データ",
+        Key::NavAbout => "このサイトについて",
+        Key::LanguageLabel => "言語",
+        Key::GoalPageTitle => "基本目標",
+        Key::KpiPageTitle => "指標",
+        Key::EmbedPageTitle => "埋め込み表示",
+        Key::NotFoundTitle => "ページが見つかりません",
+        Key::NotFoundBody => "このアドレスに対応するページはありません。",
+        Key::NotBuiltYet => "このページは準備中です。",
+        Key::NotBuiltYetHint => "公開までしばらくお待ちください。概要ページはご覧いただけます。",
+        Key::BackToOverview => "概要へ戻る",
+        Key::PeriodLabel => "計画期間",
+        Key::VisionLabel => "将来都市像",
+        Key::StatusSectionTitle => "数値目標・KPIの進捗状況",
+        Key::StatusSectionNote => "評価区分は伊勢崎市による公式の評価です。",
+        Key::IndicatorsUnit => "指標",
+        Key::TotalLabel => "合計",
+        Key::DonutTitle => "評価区分の内訳",
+        Key::ByGoalTitle => "基本目標ごとの評価",
+        Key::GoalLabel => "基本目標",
+        Key::NumericGoalLabel => "数値目標",
+        Key::OpenGoal => "この基本目標を見る",
+        Key::ViewSwitchLabel => "表示の切り替え",
+        Key::ViewChart => "グラフ",
+        Key::ViewTable => "表",
+        Key::ColStatus => "評価区分",
+        Key::ColCount => "指標数",
+        Key::ColShare => "割合",
+        Key::ColGoal => "基本目標",
+        Key::ChartFailed => "グラフを表示できませんでした。",
+        Key::ChartFailedHint => "「表」に切り替えると数値を確認できます。",
+        Key::DataFailed => "データを読み込めませんでした。",
+        Key::SourceHeading => "出典とライセンス",
+        Key::FooterSource => "出典：伊勢崎市『第2期総合戦略数値目標・重要業績評価指標(KPI)一覧』(令和3年度)、『第２期伊勢崎市まち・ひと・しごと創生総合戦略』(令和6年3月改訂)",
+        Key::FooterLicence => "公共データ利用規約（第1.0版）（PDL1.0）に基づいて利用しています。PDL1.0 はクリエイティブ・コモンズ 表示 4.0 国際（CC BY 4.0）と互換性があります。",
+        Key::FooterCharts => "グラフ描画：Apache ECharts（Apache License 2.0）。",
+    }
+}

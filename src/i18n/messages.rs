@@ -1,0 +1,265 @@
+//! Sentences and labels that carry numbers, in every [`Lang`].
+//!
+//! These are pure functions from figures (always computed from the dataset by
+//! the caller) to text, so the wording is unit-tested natively and no figure
+//! is ever typed into a component. Formatting rules live here too:
+//! percentages with one decimal, fiscal years as 令和N年度 or FYNNNN.
+
+use machi_kpi_core::OfficialStatus;
+
+use super::Lang;
+
+/// The official status name as shown to the reader: verbatim from the source
+/// in both Japanese modes, the dataset's English name otherwise.
+pub fn status_name(lang: Lang, status: OfficialStatus) -> &'static str {
+    match lang {
+        Lang::Ja | Lang::JaEasy => status.name_ja(),
+        Lang::En => status.name_en(),
+    }
+}
+
+/// A fiscal year: `令和3年度` (平成 before 2019, `令和元年度` for 2019) or `FY2021`.
+pub fn fiscal_year(lang: Lang, fy: i32) -> String {
+    match lang {
+        Lang::En => format!("FY{fy}"),
+        Lang::Ja | Lang::JaEasy => match fy {
+            2019 => "令和元年度".to_owned(),
+            y if y > 2019 => format!("令和{}年度", y - 2018),
+            1989 => "平成元年度".to_owned(),
+            y => format!("平成{}年度", y - 1988),
+        },
+    }
+}
+
+/// A plan period: `令和3年度〜令和9年度` or `FY2021–FY2027`.
+pub fn period(lang: Lang, start_fy: i32, end_fy: i32) -> String {
+    let sep = if lang == Lang::En { "–" } else { "〜" };
+    format!(
+        "{}{sep}{}",
+        fiscal_year(lang, start_fy),
+        fiscal_year(lang, end_fy)
+    )
+}
+
+/// A share in 0..=1 as a percentage with one decimal: `23.4%`.
+pub fn percent(share: f64) -> String {
+    format!("{:.1}%", share * 100.0)
+}
+
+/// A count of indicators: `47指標`, `47 indicators`, `47こ`.
+pub fn indicators(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::Ja => format!("{n}指標"),
+        Lang::En if n == 1 => "1 indicator".to_owned(),
+        Lang::En => format!("{n} indicators"),
+        Lang::JaEasy => format!("{n}こ"),
+    }
+}
+
+/// A basic goal's short label: `基本目標1-1`, `Basic goal 1-1`, `目標1-1`.
+pub fn goal_label(lang: Lang, id: &str) -> String {
+    match lang {
+        Lang::Ja => format!("基本目標{id}"),
+        Lang::En => format!("Basic goal {id}"),
+        Lang::JaEasy => format!("目標{id}"),
+    }
+}
+
+/// Heading of the goal cards: `6つの基本目標`, `The 6 basic goals`.
+pub fn goals_heading(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::Ja => format!("{n}つの基本目標"),
+        Lang::En => format!("The {n} basic goals"),
+        Lang::JaEasy => format!("{n}つの 大きな 目標"),
+    }
+}
+
+/// One status with its count and share, as used in the summaries.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct StatusFigure {
+    /// The official status.
+    pub status: OfficialStatus,
+    /// Indicators with this status.
+    pub count: usize,
+    /// `count / total`, if the total is not zero.
+    pub share: Option<f64>,
+}
+
+fn share_text(share: Option<f64>) -> String {
+    share.map(percent).unwrap_or_else(|| "—".to_owned())
+}
+
+/// The one-sentence summary of the status donut.
+pub fn status_summary(lang: Lang, total: usize, figures: &[StatusFigure]) -> String {
+    let parts: Vec<String> = figures
+        .iter()
+        .map(|f| {
+            let name = status_name(lang, f.status);
+            let share = share_text(f.share);
+            match lang {
+                Lang::Ja => format!("「{name}」が{}（{share}）", indicators(lang, f.count)),
+                Lang::En => format!("{} ({share}) “{name}”", f.count),
+                Lang::JaEasy => format!("「{name}」は {}", indicators(lang, f.count)),
+            }
+        })
+        .collect();
+    match lang {
+        Lang::Ja => format!(
+            "{}のうち、{}です。",
+            indicators(lang, total),
+            parts.join("、")
+        ),
+        Lang::En => format!(
+            "Of {}, {}.",
+            indicators(lang, total),
+            join_english(&parts)
+        ),
+        Lang::JaEasy => format!(
+            "{}の 目標の うち、{}です。",
+            indicators(lang, total),
+            parts.join("、")
+        ),
+    }
+}
+
+fn join_english(parts: &[String]) -> String {
+    match parts {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}
+
+/// Delay figures for one basic goal, for [`by_goal_summary`].
+#[derive(Clone, Debug, PartialEq)]
+pub struct GoalDelays {
+    /// Goal id, e.g. `1-2`.
+    pub id: String,
+    /// Indicators delayed with COVID-19 given as the reason.
+    pub delayed_covid: usize,
+    /// Indicators delayed for other reasons.
+    pub delayed: usize,
+}
+
+/// The one-sentence summary of the status-by-goal chart: how the delays
+/// split between COVID-19 and other reasons, and which goal has the most.
+pub fn by_goal_summary(lang: Lang, goals: &[GoalDelays]) -> String {
+    let covid: usize = goals.iter().map(|g| g.delayed_covid).sum();
+    let other: usize = goals.iter().map(|g| g.delayed).sum();
+    let all = covid + other;
+    // The first goal with the largest number of delays (ties keep data order).
+    let worst = goals
+        .iter()
+        .map(|g| (g, g.delayed_covid + g.delayed))
+        .fold(None::<(&GoalDelays, usize)>, |best, (g, n)| match best {
+            Some((_, m)) if m >= n => best,
+            _ => Some((g, n)),
+        })
+        .filter(|(_, n)| *n > 0);
+    match (lang, worst) {
+        (Lang::Ja, Some((g, n))) => format!(
+            "遅れている{}のうち{}はコロナの影響、{}はその他の理由によるもので、遅れが最も多いのは{}（{}）です。",
+            indicators(lang, all),
+            indicators(lang, covid),
+            indicators(lang, other),
+            goal_label(lang, &g.id),
+            indicators(lang, n)
+        ),
+        (Lang::En, Some((g, n))) => format!(
+            "Of the {} delayed indicators, {covid} are delayed by COVID-19 and {other} for other reasons; {} has the most delays ({n}).",
+            all,
+            goal_label(lang, &g.id)
+        ),
+        (Lang::JaEasy, Some((g, n))) => format!(
+            "おくれている {}の うち、{}は コロナの ため、{}は ほかの 理由です。いちばん 多いのは {}（{}）です。",
+            indicators(lang, all),
+            indicators(lang, covid),
+            indicators(lang, other),
+            goal_label(lang, &g.id),
+            indicators(lang, n)
+        ),
+        (Lang::Ja, None) => "遅れている指標はありません。".to_owned(),
+        (Lang::En, None) => "No indicator is delayed.".to_owned(),
+        (Lang::JaEasy, None) => "おくれている 目標は ありません。".to_owned(),
+    }
+}
+
+/// Caption of the table behind the status donut.
+pub fn status_table_caption(lang: Lang, total: usize) -> String {
+    match lang {
+        Lang::Ja => format!("評価区分ごとの指標数（合計{}）", indicators(lang, total)),
+        Lang::En => format!("Indicators by official status (total {total})"),
+        Lang::JaEasy => format!("進み方ごとの 数（ぜんぶで {}）", indicators(lang, total)),
+    }
+}
+
+/// Caption of the table behind the status-by-goal chart.
+pub fn by_goal_table_caption(lang: Lang) -> String {
+    match lang {
+        Lang::Ja => "基本目標ごと・評価区分ごとの指標数".to_owned(),
+        Lang::En => "Indicators by basic goal and official status".to_owned(),
+        Lang::JaEasy => "目標ごと・進み方ごとの 数".to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use machi_kpi_core::OfficialStatus::*;
+
+    #[test]
+    fn fiscal_years_in_both_eras() {
+        assert_eq!(fiscal_year(Lang::Ja, 2021), "令和3年度");
+        assert_eq!(fiscal_year(Lang::Ja, 2027), "令和9年度");
+        assert_eq!(fiscal_year(Lang::Ja, 2019), "令和元年度");
+        assert_eq!(fiscal_year(Lang::Ja, 2018), "平成30年度");
+        assert_eq!(fiscal_year(Lang::En, 2021), "FY2021");
+        assert_eq!(period(Lang::Ja, 2021, 2027), "令和3年度〜令和9年度");
+        assert_eq!(period(Lang::En, 2021, 2027), "FY2021–FY2027");
+    }
+
+    #[test]
+    fn percent_has_one_decimal() {
+        assert_eq!(percent(11.0 / 47.0), "23.4%");
+        assert_eq!(percent(18.0 / 47.0), "38.3%");
+        assert_eq!(percent(12.0 / 47.0), "25.5%");
+        assert_eq!(percent(6.0 / 47.0), "12.8%");
+    }
+
+    fn figures() -> Vec<StatusFigure> {
+        [(OnTrack, 1), (Delayed, 3)]
+            .into_iter()
+            .map(|(status, count)| StatusFigure {
+                status,
+                count,
+                share: Some(count as f64 / 4.0),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn status_summary_is_one_sentence_in_each_language() {
+        for lang in Lang::ALL {
+            let s = status_summary(lang, 4, &figures());
+            assert!(s.contains('4') && s.contains('1') && s.contains('3'), "{s}");
+            assert!(s.contains("75.0%") || lang == Lang::JaEasy, "{s}");
+            let ends = s.ends_with('。') || s.ends_with('.');
+            assert!(ends, "{s}");
+        }
+    }
+
+    #[test]
+    fn by_goal_summary_names_the_goal_with_most_delays() {
+        let goals = vec![
+            GoalDelays { id: "1-1".into(), delayed_covid: 1, delayed: 0 },
+            GoalDelays { id: "1-2".into(), delayed_covid: 2, delayed: 1 },
+            GoalDelays { id: "2-1".into(), delayed_covid: 0, delayed: 3 },
+        ];
+        let ja = by_goal_summary(Lang::Ja, &goals);
+        assert!(ja.contains("遅れている7指標のうち3指標はコロナ"), "{ja}");
+        assert!(ja.contains("基本目標1-2（3指標）"), "{ja}");
+        let en = by_goal_summary(Lang::En, &goals);
+        assert!(en.contains("Of the 7 delayed indicators, 3 are delayed by COVID-19"), "{en}");
+        assert_eq!(by_goal_summary(Lang::En, &[]), "No indicator is delayed.");
+    }
+}

@@ -1,0 +1,7 @@
+//! One module per page of DESIGN.md §2. Pages read the dataset and language
+//! from context, ask the core for figures, and hand pure chart specs and
+//! tables to components. Only the Overview is built so far; the others are
+//! [`placeholder::Placeholder`]s that say so.
+
+pub mod overview;
+pub mod placeholder;

@@ -1,0 +1,208 @@
+//! The Overview page (`#/`): strategy title, period and vision; the official
+//! status of all indicators as figures, a donut and stacked bars by basic
+//! goal; and one card per basic goal.
+//!
+//! Every figure comes from the dataset through
+//! `machi_kpi_core::analysis::status_breakdown`; this module only arranges
+//! them. Chart options, tables and summary sentences are built by
+//! [`crate::charts`] and recomputed only when the language changes.
+
+use machi_kpi_core::analysis::{status_breakdown, GroupCounts, StatusBreakdown, StatusCounts};
+use machi_kpi_core::Dataset;
+use yew::prelude::*;
+
+use crate::charts::{self, status_by_goal, status_donut, ChartSpec, TableData};
+use crate::components::chart_panel::ChartPanel;
+use crate::components::link::AppLink;
+use crate::context::{use_dataset, DataContext};
+use crate::i18n::messages;
+use crate::i18n::{t, Key, Lang};
+use crate::routes::Route;
+use crate::use_lang;
+
+/// Everything the Overview shows that depends on data and language.
+struct OverviewModel {
+    breakdown: StatusBreakdown,
+    donut: ChartSpec,
+    donut_table: TableData,
+    by_goal: ChartSpec,
+    by_goal_table: TableData,
+}
+
+impl OverviewModel {
+    fn new(dataset: &Dataset, lang: Lang) -> OverviewModel {
+        let breakdown = status_breakdown(dataset);
+        OverviewModel {
+            donut: status_donut::spec(&breakdown.overall, lang),
+            donut_table: status_donut::table(&breakdown.overall, lang),
+            by_goal: status_by_goal::spec(&breakdown.by_goal, lang),
+            by_goal_table: status_by_goal::table(&breakdown.by_goal, lang),
+            breakdown,
+        }
+    }
+}
+
+/// The Overview page.
+#[component]
+pub fn Overview() -> Html {
+    let lang = use_lang();
+    let data = use_dataset();
+    match data {
+        Some(data) => html! { <OverviewBody {data} {lang} /> },
+        None => html! {},
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct BodyProps {
+    data: DataContext,
+    lang: Lang,
+}
+
+#[component]
+fn OverviewBody(props: &BodyProps) -> Html {
+    let lang = props.lang;
+    let model = use_memo((props.data.clone(), lang), |(data, lang)| {
+        OverviewModel::new(&data.0, *lang)
+    });
+    let dataset = &props.data.0;
+    let strategy = &dataset.strategy;
+    let overall = &model.breakdown.overall;
+
+    html! {
+        <div class="wrap page overview">
+            <section class="hero" aria-labelledby="page-title">
+                <h1 id="page-title">{ lang.pick(&strategy.title_ja, &strategy.title_en) }</h1>
+                <dl class="facts">
+                    <div class="fact">
+                        <dt>{ t(lang, Key::PeriodLabel) }</dt>
+                        <dd>{ messages::period(lang, strategy.period.start_fy, strategy.period.end_fy) }</dd>
+                    </div>
+                    <div class="fact vision">
+                        <dt>{ t(lang, Key::VisionLabel) }</dt>
+                        <dd>{ lang.pick(&strategy.vision_ja, &strategy.vision_en) }</dd>
+                    </div>
+                </dl>
+            </section>
+
+            <section class="status" aria-labelledby="status-title">
+                <h2 id="status-title">{ t(lang, Key::StatusSectionTitle) }</h2>
+                <p class="note">{ t(lang, Key::StatusSectionNote) }</p>
+                { stat_tiles(lang, overall) }
+                <div class="chart-grid">
+                    <ChartPanel
+                        id="status-donut"
+                        title={t(lang, Key::DonutTitle)}
+                        spec={model.donut.clone()}
+                        table={model.donut_table.clone()}
+                        height={340}
+                    />
+                    <ChartPanel
+                        id="status-by-goal"
+                        title={t(lang, Key::ByGoalTitle)}
+                        spec={model.by_goal.clone()}
+                        table={model.by_goal_table.clone()}
+                        height={340}
+                    />
+                </div>
+            </section>
+
+            <section class="goals" aria-labelledby="goals-title">
+                <h2 id="goals-title">{ messages::goals_heading(lang, strategy.goals.len()) }</h2>
+                <ul class="goal-cards">
+                    { for strategy.goals.iter().map(|goal| {
+                        let counts = model
+                            .breakdown
+                            .by_goal
+                            .iter()
+                            .find(|g| g.key == goal.id)
+                            .map(|g: &GroupCounts| g.counts)
+                            .unwrap_or_default();
+                        // The revision replaced one goal's numeric goal, so there may be two.
+                        let names: Vec<&str> = goal
+                            .numeric_goal_ids
+                            .iter()
+                            .filter_map(|id| dataset.indicators.iter().find(|i| &i.id == id))
+                            .map(|i| lang.pick(&i.name_ja, &i.name_en))
+                            .collect();
+                        let numeric_goal = (!names.is_empty()).then(|| names.join(" / "));
+                        html! {
+                            <li>{ goal_card(lang, &goal.id, lang.pick(&goal.title_ja, &goal.title_en), numeric_goal, &counts) }</li>
+                        }
+                    }) }
+                </ul>
+            </section>
+        </div>
+    }
+}
+
+/// The headline figures: the total and one tile per status with its share.
+fn stat_tiles(lang: Lang, overall: &StatusCounts) -> Html {
+    html! {
+        <ul class="stat-tiles">
+            <li class="tile total">
+                <span class="tile-value" data-figure="total">{ overall.total() }</span>
+                <span class="tile-label">{ t(lang, Key::TotalLabel) }{ " " }{ t(lang, Key::IndicatorsUnit) }</span>
+            </li>
+            { for status_donut::figures(overall).iter().map(|f| {
+                let style = format!("--swatch:{}", charts::status_color(f.status));
+                html! {
+                    <li class="tile" {style} data-status={f.status.slug()}>
+                        <span class="tile-value" data-figure={f.status.slug()}>{ f.count }</span>
+                        <span class="tile-label">{ messages::status_name(lang, f.status) }</span>
+                        <span class="tile-share">{ f.share.map(messages::percent).unwrap_or_else(|| "—".into()) }</span>
+                    </li>
+                }
+            }) }
+        </ul>
+    }
+}
+
+/// One basic-goal card: id, title, numerical goal, status bar and counts, link.
+fn goal_card(
+    lang: Lang,
+    id: &str,
+    title: &str,
+    numeric_goal: Option<String>,
+    counts: &StatusCounts,
+) -> Html {
+    let total = counts.total();
+    let figures = status_donut::figures(counts);
+    let bar_label = messages::status_summary(lang, total, &figures);
+    let title_id = format!("goal-{id}-title");
+    html! {
+        <article class="goal-card" aria-labelledby={title_id.clone()}>
+            <p class="goal-id">{ messages::goal_label(lang, id) }</p>
+            <h3 id={title_id}>{ title }</h3>
+            if let Some(name) = numeric_goal {
+                <p class="numeric-goal">
+                    <span class="label">{ t(lang, Key::NumericGoalLabel) }</span>
+                    <span>{ name }</span>
+                </p>
+            }
+            <div class="status-bar" role="img" aria-label={bar_label}>
+                { for figures.iter().filter(|f| f.count > 0).map(|f| {
+                    let style = format!("flex-grow:{};background:{}", f.count, charts::status_color(f.status));
+                    html! { <span {style}></span> }
+                }) }
+            </div>
+            <ul class="status-counts">
+                { for figures.iter().map(|f| {
+                    let style = format!("--swatch:{}", charts::status_color(f.status));
+                    let class = if f.count == 0 { "zero" } else { "" };
+                    html! {
+                        <li {style} {class}>
+                            <span class="swatch" aria-hidden="true"></span>
+                            <span class="name">{ messages::status_name(lang, f.status) }</span>
+                            <strong>{ f.count }</strong>
+                        </li>
+                    }
+                }) }
+                <li class="total"><span class="name">{ t(lang, Key::TotalLabel) }</span><strong>{ total }</strong></li>
+            </ul>
+            <AppLink to={Route::Goal { id: id.to_owned() }} class="card-link">
+                { t(lang, Key::OpenGoal) }<span aria-hidden="true">{ " →" }</span>
+            </AppLink>
+        </article>
+    }
+}

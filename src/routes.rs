@@ -1,0 +1,201 @@
+//! The hash routes (DESIGN.md §2) and what belongs to a URL besides the path:
+//! the `?lang=` query.
+//!
+//! Routes live after `#` (`index.html#/kpi/12?lang=en`) so any static host
+//! serves every page from one `index.html`. The language may also be given in
+//! the page's own query (`index.html?lang=en#/`), which is convenient for
+//! links from outside; the hash query wins when both are present.
+
+use serde::{Deserialize, Serialize};
+use yew_router::prelude::*;
+
+use crate::i18n::{t, Key, Lang};
+
+/// Every page of the app.
+#[derive(Clone, Debug, PartialEq, Eq, Routable)]
+pub enum Route {
+    /// `#/`: the Overview.
+    #[at("/")]
+    Overview,
+    /// `#/goals/1-1`: one basic goal.
+    #[at("/goals/:id")]
+    Goal { id: String },
+    /// `#/kpi/<id>`: one indicator.
+    #[at("/kpi/:id")]
+    Kpi { id: String },
+    /// `#/delays`: COVID-19 and other delays.
+    #[at("/delays")]
+    Delays,
+    /// `#/projections`: projected achievement.
+    #[at("/projections")]
+    Projections,
+    /// `#/revisions`: what the March 2024 revision changed.
+    #[at("/revisions")]
+    Revisions,
+    /// `#/data`: the full table, downloads and import.
+    #[at("/data")]
+    Data,
+    /// `#/about`: sources, licence and methodology.
+    #[at("/about")]
+    About,
+    /// `#/embed/...`: a view without navigation, for iframes.
+    #[at("/embed/*view")]
+    Embed { view: String },
+    /// Anything else.
+    #[not_found]
+    #[at("/404")]
+    NotFound,
+}
+
+impl Route {
+    /// The pages listed in the main navigation, in order, with their labels.
+    pub const NAV: [(Route, Key); 6] = [
+        (Route::Overview, Key::NavOverview),
+        (Route::Delays, Key::NavDelays),
+        (Route::Projections, Key::NavProjections),
+        (Route::Revisions, Key::NavRevisions),
+        (Route::Data, Key::NavData),
+        (Route::About, Key::NavAbout),
+    ];
+
+    /// True for routes drawn without header and footer.
+    pub fn is_embed(&self) -> bool {
+        matches!(self, Route::Embed { .. })
+    }
+}
+
+/// The page title (`<h1>` of placeholders, start of `document.title`).
+pub fn route_title(route: &Route, lang: Lang) -> String {
+    match route {
+        Route::Overview => t(lang, Key::NavOverview).to_owned(),
+        Route::Goal { id } => format!("{} {id}", t(lang, Key::GoalPageTitle)),
+        Route::Kpi { id } => format!("{} {id}", t(lang, Key::KpiPageTitle)),
+        Route::Delays => t(lang, Key::NavDelays).to_owned(),
+        Route::Projections => t(lang, Key::NavProjections).to_owned(),
+        Route::Revisions => t(lang, Key::NavRevisions).to_owned(),
+        Route::Data => t(lang, Key::NavData).to_owned(),
+        Route::About => t(lang, Key::NavAbout).to_owned(),
+        Route::Embed { .. } => t(lang, Key::EmbedPageTitle).to_owned(),
+        Route::NotFound => t(lang, Key::NotFoundTitle).to_owned(),
+    }
+}
+
+/// The `document.title`: `<page> | <site>`.
+pub fn document_title(route: &Route, lang: Lang) -> String {
+    format!("{} | {}", route_title(route, lang), t(lang, Key::SiteName))
+}
+
+/// The query written after a route (`#/delays?lang=en`). Only non-default
+/// values are written.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UrlQuery {
+    /// `ja`, `en` or `ja-easy`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lang: Option<String>,
+}
+
+impl UrlQuery {
+    /// The query string including `?`, or empty.
+    pub fn to_query_string(&self) -> String {
+        match &self.lang {
+            Some(lang) => format!("?lang={lang}"),
+            None => String::new(),
+        }
+    }
+}
+
+/// Reads `lang` from a query string (`?a=1&lang=en` or `a=1&lang=en`).
+pub fn lang_param(query: &str) -> Option<Lang> {
+    query
+        .trim_start_matches('?')
+        .split('&')
+        .filter_map(|pair| pair.split_once('='))
+        .filter(|(k, _)| *k == "lang")
+        .find_map(|(_, v)| Lang::from_code(v))
+}
+
+/// The language in force and how to keep it in links.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct LangState {
+    /// The language the page is shown in.
+    pub lang: Lang,
+    /// The language named in the page's own query (before `#`), if any.
+    pub page_lang: Option<Lang>,
+}
+
+impl LangState {
+    /// Resolves the language: the hash query wins, then the page query, then Japanese.
+    pub fn from_queries(hash_query: &str, page_query: &str) -> LangState {
+        let page_lang = lang_param(page_query);
+        let lang = lang_param(hash_query).or(page_lang).unwrap_or_default();
+        LangState { lang, page_lang }
+    }
+
+    /// The query a link must carry to show `lang`. Japanese needs none unless
+    /// the page query names another language, which it must then override.
+    pub fn query_for(&self, lang: Lang) -> Option<UrlQuery> {
+        if lang == Lang::default() && self.page_lang.unwrap_or_default() == Lang::default() {
+            None
+        } else {
+            Some(UrlQuery {
+                lang: Some(lang.code().to_owned()),
+            })
+        }
+    }
+
+    /// `href` for `route` shown in `lang`: `#/delays?lang=en`.
+    pub fn href(&self, route: &Route, lang: Lang) -> String {
+        let query = self
+            .query_for(lang)
+            .map(|q| q.to_query_string())
+            .unwrap_or_default();
+        format!("#{}{query}", route.to_path())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_page_of_the_design_has_a_route() {
+        let cases = [
+            ("/", Route::Overview),
+            ("/goals/1-1", Route::Goal { id: "1-1".into() }),
+            ("/kpi/12", Route::Kpi { id: "12".into() }),
+            ("/delays", Route::Delays),
+            ("/projections", Route::Projections),
+            ("/revisions", Route::Revisions),
+            ("/data", Route::Data),
+            ("/about", Route::About),
+            ("/embed/kpi/12", Route::Embed { view: "kpi/12".into() }),
+            ("/nope", Route::NotFound),
+        ];
+        for (path, route) in cases {
+            assert_eq!(Route::recognize(path), Some(route.clone()), "{path}");
+            assert!(!route_title(&route, Lang::Ja).is_empty());
+        }
+    }
+
+    #[test]
+    fn language_comes_from_hash_query_then_page_query() {
+        assert_eq!(LangState::from_queries("", "").lang, Lang::Ja);
+        assert_eq!(LangState::from_queries("?lang=en", "").lang, Lang::En);
+        assert_eq!(LangState::from_queries("", "?lang=ja-easy").lang, Lang::JaEasy);
+        assert_eq!(LangState::from_queries("lang=ja", "?lang=en").lang, Lang::Ja);
+        assert_eq!(LangState::from_queries("?x=1&lang=bogus", "").lang, Lang::Ja);
+    }
+
+    #[test]
+    fn links_keep_the_language_and_write_only_non_defaults() {
+        let ja = LangState::from_queries("", "");
+        assert_eq!(ja.href(&Route::Delays, Lang::Ja), "#/delays");
+        assert_eq!(ja.href(&Route::Delays, Lang::En), "#/delays?lang=en");
+        let page_en = LangState::from_queries("", "?lang=en");
+        assert_eq!(page_en.href(&Route::Overview, Lang::Ja), "#/?lang=ja");
+        assert_eq!(
+            page_en.href(&Route::Goal { id: "1-1".into() }, Lang::JaEasy),
+            "#/goals/1-1?lang=ja-easy"
+        );
+    }
+}
