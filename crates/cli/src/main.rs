@@ -35,7 +35,10 @@ fn main() -> ExitCode {
 }
 
 fn flag_value<'a>(args: &'a [String], name: &str) -> Option<&'a str> {
-    args.iter().position(|a| a == name).and_then(|i| args.get(i + 1)).map(String::as_str)
+    args.iter()
+        .position(|a| a == name)
+        .and_then(|i| args.get(i + 1))
+        .map(String::as_str)
 }
 
 fn print_errors(errs: &ImportErrors) {
@@ -51,16 +54,20 @@ fn load(args: &[String]) -> Result<Dataset, String> {
         None => Ok(embedded),
         Some(path) => {
             let bytes = std::fs::read(path).map_err(|e| format!("cannot read {path}: {e}"))?;
-            io::import_any(&embedded, &bytes).map(|(d, _)| d).map_err(|e| {
-                print_errors(&e);
-                format!("{path}: {} error(s)", e.0.len())
-            })
+            io::import_any(&embedded, &bytes)
+                .map(|(d, _)| d)
+                .map_err(|e| {
+                    print_errors(&e);
+                    format!("{path}: {} error(s)", e.0.len())
+                })
         }
     }
 }
 
 fn run(args: &[String]) -> Result<ExitCode, String> {
-    let Some(cmd) = args.first() else { return Err(USAGE.into()) };
+    let Some(cmd) = args.first() else {
+        return Err(USAGE.into());
+    };
     let rest = &args[1..];
     match cmd.as_str() {
         "summary" => {
@@ -79,21 +86,29 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
             let format = flag_value(rest, "--format");
             let ds = load(rest)?;
             let bytes = match (what, format) {
-                ("indicators", None | Some("csv")) => io::csv::export_indicators(&ds, &analysis::analyze(&ds)),
+                ("indicators", None | Some("csv")) => {
+                    io::csv::export_indicators(&ds, &analysis::analyze(&ds))
+                }
                 ("indicators", Some("json")) => {
                     let a = analysis::analyze(&ds);
                     serde_json::to_vec_pretty(&a.indicators).map_err(|e| e.to_string())?
                 }
                 ("observations", None | Some("csv")) => io::csv::export_observations(&ds),
                 ("observations", Some("json")) => {
-                    let obs: Vec<_> = ds.indicators.iter().map(|i| (&i.id, &i.observations)).collect();
+                    let obs: Vec<_> = ds
+                        .indicators
+                        .iter()
+                        .map(|i| (&i.id, &i.observations))
+                        .collect();
                     serde_json::to_vec_pretty(&obs).map_err(|e| e.to_string())?
                 }
                 ("dataset", None | Some("json")) => io::json::to_json_string(&ds).into_bytes(),
                 ("dataset", Some("csv")) => io::csv::export_observations(&ds),
                 _ => return Err(USAGE.into()),
             };
-            std::io::stdout().write_all(&bytes).map_err(|e| e.to_string())?;
+            std::io::stdout()
+                .write_all(&bytes)
+                .map_err(|e| e.to_string())?;
             Ok(ExitCode::SUCCESS)
         }
         "validate" => {
@@ -105,9 +120,14 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
                     let n_obs: usize = ds.indicators.iter().map(|i| i.observations.len()).sum();
                     let what = match kind {
                         ImportKind::DatasetJson => "dataset JSON",
-                        ImportKind::ObservationsCsv => "observations CSV (applied to the embedded data)",
+                        ImportKind::ObservationsCsv => {
+                            "observations CSV (applied to the embedded data)"
+                        }
                     };
-                    println!("ok: {path}: valid {what}: {} indicators, {n_obs} observations", ds.indicators.len());
+                    println!(
+                        "ok: {path}: valid {what}: {} indicators, {n_obs} observations",
+                        ds.indicators.len()
+                    );
                     Ok(ExitCode::SUCCESS)
                 }
                 Err(errs) => {
@@ -118,8 +138,12 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
             }
         }
         "bench" => {
-            let runs: usize = flag_value(rest, "--runs").and_then(|s| s.parse().ok()).unwrap_or(51);
-            let size: usize = flag_value(rest, "--size").and_then(|s| s.parse().ok()).unwrap_or(10_000);
+            let runs: usize = flag_value(rest, "--runs")
+                .and_then(|s| s.parse().ok())
+                .unwrap_or(51);
+            let size: usize = flag_value(rest, "--size")
+                .and_then(|s| s.parse().ok())
+                .unwrap_or(10_000);
             bench(runs, size)
         }
         "--help" | "-h" | "help" => {
@@ -140,17 +164,33 @@ fn pct(count: usize, total: usize) -> String {
 
 fn print_summary(s: &analysis::Summary) {
     let b = &s.breakdown;
-    println!("Official status (FY2021 report) / 進捗状況: {} indicators", b.total);
+    println!(
+        "Official status (FY2021 report) / 進捗状況: {} indicators",
+        b.total
+    );
     for st in OfficialStatus::ALL {
         let n = b.overall.get(st);
-        println!("  {:<22} {:<14} {:>3}  {:>6}", st.name_en(), st.name_ja(), n, pct(n, b.total));
+        println!(
+            "  {:<22} {:<14} {:>3}  {:>6}",
+            st.name_en(),
+            st.name_ja(),
+            n,
+            pct(n, b.total)
+        );
     }
     println!("By basic goal / 基本目標別 (on track / mostly / delayed (COVID) / delayed = total):");
     for g in &b.by_goal {
         let c = &g.counts;
         println!(
             "  {:<4} {:>2} / {:>2} / {:>2} / {:>2} = {:>2}  {} ({})",
-            g.key, c.on_track, c.mostly_on_track, c.delayed_covid, c.delayed, c.total(), g.label_ja, g.label_en
+            g.key,
+            c.on_track,
+            c.mostly_on_track,
+            c.delayed_covid,
+            c.delayed,
+            c.total(),
+            g.label_ja,
+            g.label_en
         );
     }
     let line = |name: &str, o: &OutlookCounts| {

@@ -72,7 +72,11 @@ fn era_base(era: &str) -> Option<i32> {
 /// Converts an era year (`"元"` or digits) to the Gregorian year.
 pub fn era_to_gregorian(era: &str, year: &str) -> Option<i32> {
     let base = era_base(era)?;
-    let n = if year == "元" { 1 } else { year.parse::<i32>().ok()? };
+    let n = if year == "元" {
+        1
+    } else {
+        year.parse::<i32>().ok()?
+    };
     Some(base + n)
 }
 
@@ -80,7 +84,9 @@ pub fn era_to_gregorian(era: &str, year: &str) -> Option<i32> {
 fn find_period(t: &str) -> Option<(usize, usize, Period)> {
     for (start, _) in t.match_indices('(') {
         let rest = &t[start + 1..];
-        let Some(close) = rest.find(')') else { continue };
+        let Some(close) = rest.find(')') else {
+            continue;
+        };
         if let Some(period) = parse_era_period(&rest[..close]) {
             return Some((start, start + 1 + close + 1, period));
         }
@@ -91,7 +97,9 @@ fn find_period(t: &str) -> Option<(usize, usize, Period)> {
 /// Parses `平成30年`, `令和元年度`, `H30年度`.
 pub fn parse_era_period(s: &str) -> Option<Period> {
     for era in ["平成", "令和", "H", "R"] {
-        let Some(after) = s.strip_prefix(era) else { continue };
+        let Some(after) = s.strip_prefix(era) else {
+            continue;
+        };
         let (num, tail) = match after.strip_prefix('元') {
             Some(tail) => ("元", tail),
             None => {
@@ -104,7 +112,10 @@ pub fn parse_era_period(s: &str) -> Option<Period> {
             "年" => PeriodKind::CalendarYear,
             _ => return None,
         };
-        return Some(Period { kind, year: era_to_gregorian(era, num)? });
+        return Some(Period {
+            kind,
+            year: era_to_gregorian(era, num)?,
+        });
     }
     None
 }
@@ -172,7 +183,12 @@ pub fn parse_cell(
 ) -> Result<Vec<ParsedCell>, CellError> {
     let mut t = normalize_width(raw).trim().to_string();
     let whole = |value: Value, caveats: Vec<Caveat>| {
-        Ok(vec![ParsedCell { series: None, value, period: default_period, caveats }])
+        Ok(vec![ParsedCell {
+            series: None,
+            value,
+            period: default_period,
+            caveats,
+        }])
     };
     if t == "-" {
         return whole(Value::NotAvailable, vec![]);
@@ -181,14 +197,30 @@ pub fn parse_cell(
         return whole(Value::Pending { announced }, vec![]);
     }
     if t == "待機児童なし" {
-        return whole(Value::None { number: 0.0, words: raw.to_string() }, vec![]);
+        return whole(
+            Value::None {
+                number: 0.0,
+                words: raw.to_string(),
+            },
+            vec![],
+        );
     }
     if t.starts_with('※') && t.contains("設定予定") {
-        return whole(Value::Qualitative { text: raw.to_string() }, vec![Caveat::ToBeSetLater]);
+        return whole(
+            Value::Qualitative {
+                text: raw.to_string(),
+            },
+            vec![Caveat::ToBeSetLater],
+        );
     }
     let starts_with_series = series.iter().any(|s| t.starts_with(s.label_ja));
     if !t.starts_with(|c: char| c.is_ascii_digit()) && !starts_with_series {
-        return whole(Value::Qualitative { text: raw.to_string() }, vec![]);
+        return whole(
+            Value::Qualitative {
+                text: raw.to_string(),
+            },
+            vec![],
+        );
     }
     let mut caveats = Vec::new();
     if t.contains("※関連事業参加者") {
@@ -209,16 +241,25 @@ pub fn parse_cell(
         t = format!("{}{}", &t[..s], &t[e..]).trim().to_string();
     }
     if series.is_empty() {
-        let (v, cell_unit) = split_number(&t).ok_or_else(|| CellError::NotANumber(raw.to_string()))?;
+        let (v, cell_unit) =
+            split_number(&t).ok_or_else(|| CellError::NotANumber(raw.to_string()))?;
         let number = convert_unit(v, cell_unit, unit)?;
-        return Ok(vec![ParsedCell { series: None, value: Value::Number { number }, period, caveats }]);
+        return Ok(vec![ParsedCell {
+            series: None,
+            value: Value::Number { number },
+            period,
+            caveats,
+        }]);
     }
     let mut out = Vec::new();
     for s in series {
-        let at = t.find(s.label_ja).ok_or_else(|| CellError::MissingSeries(s.label_ja.to_string()))?;
+        let at = t
+            .find(s.label_ja)
+            .ok_or_else(|| CellError::MissingSeries(s.label_ja.to_string()))?;
         let rest = t[at + s.label_ja.len()..].trim_start();
         let token = rest.split_whitespace().next().unwrap_or("");
-        let (v, cell_unit) = split_number(token).ok_or_else(|| CellError::NotANumber(raw.to_string()))?;
+        let (v, cell_unit) =
+            split_number(token).ok_or_else(|| CellError::NotANumber(raw.to_string()))?;
         let number = convert_unit(v, cell_unit, unit)?;
         out.push(ParsedCell {
             series: Some(s.id.to_string()),
@@ -274,8 +315,14 @@ mod tests {
 
     #[test]
     fn man_multiplier_converts_into_row_unit() {
-        assert_eq!(one("35万人", "人").value, Value::Number { number: 350000.0 });
-        assert_eq!(one("490.7万人 (平成30年度)", "万人").period, Period::fiscal(2018));
+        assert_eq!(
+            one("35万人", "人").value,
+            Value::Number { number: 350000.0 }
+        );
+        assert_eq!(
+            one("490.7万人 (平成30年度)", "万人").period,
+            Period::fiscal(2018)
+        );
     }
 
     #[test]
@@ -291,27 +338,53 @@ mod tests {
     fn pending_none_dash_and_text() {
         assert_eq!(
             one("令和4年9月 公表予定", "億円").value,
-            Value::Pending { announced: Some("2022-09".into()) }
+            Value::Pending {
+                announced: Some("2022-09".into())
+            }
         );
         assert_eq!(one("-", "件").value, Value::NotAvailable);
         assert_eq!(one("－", "件").value, Value::NotAvailable);
         assert_eq!(
             one("待機児童なし", "人").value,
-            Value::None { number: 0.0, words: "待機児童なし".into() }
+            Value::None {
+                number: 0.0,
+                words: "待機児童なし".into()
+            }
         );
-        assert!(matches!(one("全中学校区において1校以上の小学校で実施", "教室").value, Value::Qualitative { .. }));
+        assert!(matches!(
+            one("全中学校区において1校以上の小学校で実施", "教室").value,
+            Value::Qualitative { .. }
+        ));
     }
 
     #[test]
     fn caveats_are_kept() {
         assert_eq!(one("366日 (閏年)", "日").caveats, vec![Caveat::LeapYear]);
-        assert_eq!(one("28人 ※関連事業参加者", "人").caveats, vec![Caveat::RelatedEventParticipants]);
+        assert_eq!(
+            one("28人 ※関連事業参加者", "人").caveats,
+            vec![Caveat::RelatedEventParticipants]
+        );
     }
 
     #[test]
     fn two_series_cell() {
-        let labels = [SeriesLabel { id: "male", label_ja: "男性" }, SeriesLabel { id: "female", label_ja: "女性" }];
-        let v = parse_cell("男性 77.41歳 女性 79.89歳", "歳", Period::fiscal(2019), &labels).unwrap();
+        let labels = [
+            SeriesLabel {
+                id: "male",
+                label_ja: "男性",
+            },
+            SeriesLabel {
+                id: "female",
+                label_ja: "女性",
+            },
+        ];
+        let v = parse_cell(
+            "男性 77.41歳 女性 79.89歳",
+            "歳",
+            Period::fiscal(2019),
+            &labels,
+        )
+        .unwrap();
         assert_eq!(v[0].value, Value::Number { number: 77.41 });
         assert_eq!(v[1].series.as_deref(), Some("female"));
         assert_eq!(v[1].value, Value::Number { number: 79.89 });

@@ -53,7 +53,10 @@ pub struct ImportError {
 
 impl ImportError {
     pub fn new(kind: ErrorKind) -> Self {
-        ImportError { position: Position::default(), kind }
+        ImportError {
+            position: Position::default(),
+            kind,
+        }
     }
 
     pub fn at(mut self, line: Option<usize>, column: Option<usize>) -> Self {
@@ -108,14 +111,23 @@ impl ImportError {
     /// The problem in plain English, with its position.
     pub fn message_en(&self) -> String {
         let what = match &self.kind {
-            ErrorKind::Encoding => "the file is neither UTF-8 nor Shift_JIS text; save it as CSV (UTF-8) and try again".to_string(),
+            ErrorKind::Encoding => {
+                "the file is neither UTF-8 nor Shift_JIS text; save it as CSV (UTF-8) and try again"
+                    .to_string()
+            }
             ErrorKind::Empty => "the file is empty".to_string(),
             ErrorKind::Json(m) => format!("the JSON is not valid ({m})"),
             ErrorKind::Csv(m) => format!("the CSV is not valid ({m})"),
-            ErrorKind::UnknownFormat => "this is neither a machi-kpi dataset (JSON) nor an observations CSV".to_string(),
-            ErrorKind::UnsupportedVersion(v) => format!("dataset format version {v} is not supported (expected 1)"),
+            ErrorKind::UnknownFormat => {
+                "this is neither a machi-kpi dataset (JSON) nor an observations CSV".to_string()
+            }
+            ErrorKind::UnsupportedVersion(v) => {
+                format!("dataset format version {v} is not supported (expected 1)")
+            }
             ErrorKind::MissingColumn(c) => format!("the column '{c}' is missing from the header"),
-            ErrorKind::InvalidValue { expected, found } => format!("expected {expected}, found '{found}'"),
+            ErrorKind::InvalidValue { expected, found } => {
+                format!("expected {expected}, found '{found}'")
+            }
             ErrorKind::UnknownReference { what, id } => format!("unknown {what} '{id}'"),
             ErrorKind::Duplicate { what, id } => format!("{what} '{id}' appears more than once"),
             ErrorKind::Inconsistent(m) => m.clone(),
@@ -126,14 +138,23 @@ impl ImportError {
     /// The problem in plain Japanese, with its position.
     pub fn message_ja(&self) -> String {
         let what = match &self.kind {
-            ErrorKind::Encoding => "UTF-8 でも Shift_JIS でもないファイルです。CSV (UTF-8) で保存し直してください".to_string(),
+            ErrorKind::Encoding => {
+                "UTF-8 でも Shift_JIS でもないファイルです。CSV (UTF-8) で保存し直してください"
+                    .to_string()
+            }
             ErrorKind::Empty => "ファイルが空です".to_string(),
             ErrorKind::Json(m) => format!("JSON の形式が正しくありません ({m})"),
             ErrorKind::Csv(m) => format!("CSV の形式が正しくありません ({m})"),
-            ErrorKind::UnknownFormat => "machi-kpi のデータセット (JSON) でも観測値 CSV でもありません".to_string(),
-            ErrorKind::UnsupportedVersion(v) => format!("データ形式のバージョン {v} には対応していません (1 が必要です)"),
+            ErrorKind::UnknownFormat => {
+                "machi-kpi のデータセット (JSON) でも観測値 CSV でもありません".to_string()
+            }
+            ErrorKind::UnsupportedVersion(v) => {
+                format!("データ形式のバージョン {v} には対応していません (1 が必要です)")
+            }
             ErrorKind::MissingColumn(c) => format!("見出し行に「{c}」列がありません"),
-            ErrorKind::InvalidValue { expected, found } => format!("{expected}が必要ですが「{found}」でした"),
+            ErrorKind::InvalidValue { expected, found } => {
+                format!("{expected}が必要ですが「{found}」でした")
+            }
             ErrorKind::UnknownReference { what, id } => format!("{what}「{id}」は存在しません"),
             ErrorKind::Duplicate { what, id } => format!("{what}「{id}」が重複しています"),
             ErrorKind::Inconsistent(m) => m.clone(),

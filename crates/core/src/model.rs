@@ -255,7 +255,11 @@ impl OfficialStatus {
         let squeezed: String = t.chars().filter(|c| !c.is_whitespace()).collect();
         Self::ALL.into_iter().find(|st| {
             st.slug() == t
-                || st.name_ja().chars().filter(|c| !c.is_whitespace()).collect::<String>()
+                || st
+                    .name_ja()
+                    .chars()
+                    .filter(|c| !c.is_whitespace())
+                    .collect::<String>()
                     == squeezed.replace('（', "(").replace('）', ")")
         })
     }
@@ -411,11 +415,17 @@ pub struct Period {
 
 impl Period {
     pub fn fiscal(year: i32) -> Self {
-        Period { kind: PeriodKind::FiscalYear, year }
+        Period {
+            kind: PeriodKind::FiscalYear,
+            year,
+        }
     }
 
     pub fn calendar(year: i32) -> Self {
-        Period { kind: PeriodKind::CalendarYear, year }
+        Period {
+            kind: PeriodKind::CalendarYear,
+            year,
+        }
     }
 
     /// The time coordinate used by projections. A fiscal year and the calendar year with

@@ -46,17 +46,34 @@ pub fn generate(template: &Dataset, n: usize, seed: u64) -> Dataset {
                 1 => Direction::Maintain,
                 _ => Direction::Increase,
             };
-            let better = if direction == Direction::Decrease { Better::Lower } else { Better::Higher };
+            let better = if direction == Direction::Decrease {
+                Better::Lower
+            } else {
+                Better::Higher
+            };
             let base = 10.0 + rng.unit() * 10_000.0;
             let mut list = vec![obs(Role::Baseline, EditionId::Fy2021Report, 2019, base)];
             for year in [2020, 2021] {
                 list.push(obs_at(Role::Actual, year, base * (0.6 + rng.unit() * 0.8)));
             }
-            let sign = if direction == Direction::Decrease { -1.0 } else { 1.0 };
-            let t24 = if direction == Direction::Maintain { base } else { base * (1.0 + sign * rng.unit() * 0.4) };
+            let sign = if direction == Direction::Decrease {
+                -1.0
+            } else {
+                1.0
+            };
+            let t24 = if direction == Direction::Maintain {
+                base
+            } else {
+                base * (1.0 + sign * rng.unit() * 0.4)
+            };
             list.push(obs(Role::Target, EditionId::Fy2021Report, 2024, t24));
             list.push(obs(Role::Baseline, EditionId::Revision2024, 2019, base));
-            list.push(obs(Role::Target, EditionId::Revision2024, 2027, t24 * (0.9 + rng.unit() * 0.3)));
+            list.push(obs(
+                Role::Target,
+                EditionId::Revision2024,
+                2027,
+                t24 * (0.9 + rng.unit() * 0.3),
+            ));
             Indicator {
                 id: format!("synthetic-{i}"),
                 goal_id,
@@ -65,7 +82,10 @@ pub fn generate(template: &Dataset, n: usize, seed: u64) -> Dataset {
                 name_ja: format!("合成指標{i}"),
                 name_en: format!("Synthetic indicator {i}"),
                 revision_name_ja: None,
-                unit: Unit { ja: "件".into(), en: "cases".into() },
+                unit: Unit {
+                    ja: "件".into(),
+                    en: "cases".into(),
+                },
                 direction,
                 better,
                 cumulative: i % 11 == 0,
@@ -82,7 +102,10 @@ pub fn generate(template: &Dataset, n: usize, seed: u64) -> Dataset {
             }
         })
         .collect();
-    Dataset { indicators, ..template.clone() }
+    Dataset {
+        indicators,
+        ..template.clone()
+    }
 }
 
 fn obs(role: Role, edition: EditionId, year: i32, value: f64) -> Observation {

@@ -75,14 +75,25 @@ pub struct StatusBreakdown {
     pub by_department: Vec<GroupCounts>,
 }
 
-fn bump(groups: &mut Vec<GroupCounts>, key: &str, label_ja: &str, label_en: &str, s: OfficialStatus) {
+fn bump(
+    groups: &mut Vec<GroupCounts>,
+    key: &str,
+    label_ja: &str,
+    label_en: &str,
+    s: OfficialStatus,
+) {
     if let Some(g) = groups.iter_mut().find(|g| g.key == key) {
         g.counts.add(s);
         return;
     }
     let mut counts = StatusCounts::default();
     counts.add(s);
-    groups.push(GroupCounts { key: key.to_string(), label_ja: label_ja.to_string(), label_en: label_en.to_string(), counts });
+    groups.push(GroupCounts {
+        key: key.to_string(),
+        label_ja: label_ja.to_string(),
+        label_en: label_en.to_string(),
+        counts,
+    });
 }
 
 /// Counts the official status of every indicator that has one.
@@ -93,13 +104,23 @@ pub fn status_breakdown(ds: &Dataset) -> StatusBreakdown {
         .strategy
         .pillars
         .iter()
-        .map(|p| GroupCounts { key: p.id.clone(), label_ja: p.name_ja.clone(), label_en: p.name_en.clone(), counts: StatusCounts::default() })
+        .map(|p| GroupCounts {
+            key: p.id.clone(),
+            label_ja: p.name_ja.clone(),
+            label_en: p.name_en.clone(),
+            counts: StatusCounts::default(),
+        })
         .collect();
     let mut by_goal: Vec<GroupCounts> = ds
         .strategy
         .goals
         .iter()
-        .map(|g| GroupCounts { key: g.id.clone(), label_ja: g.title_ja.clone(), label_en: g.title_en.clone(), counts: StatusCounts::default() })
+        .map(|g| GroupCounts {
+            key: g.id.clone(),
+            label_ja: g.title_ja.clone(),
+            label_en: g.title_en.clone(),
+            counts: StatusCounts::default(),
+        })
         .collect();
     let mut by_measure = Vec::new();
     let mut by_department = Vec::new();
@@ -114,15 +135,40 @@ pub fn status_breakdown(ds: &Dataset) -> StatusBreakdown {
         }
         match ind.measure_id.as_deref().and_then(|m| ds.measure(m)) {
             Some((_, m)) => bump(&mut by_measure, &m.id, &m.title_ja, &m.title_en, s),
-            None => bump(&mut by_measure, &format!("{}-0", ind.goal_id), "数値目標", "Numeric goal", s),
+            None => bump(
+                &mut by_measure,
+                &format!("{}-0", ind.goal_id),
+                "数値目標",
+                "Numeric goal",
+                s,
+            ),
         }
         if ind.departments.is_empty() {
-            bump(&mut by_department, "", "担当課の記載なし", "Department not given", s);
+            bump(
+                &mut by_department,
+                "",
+                "担当課の記載なし",
+                "Department not given",
+                s,
+            );
         }
         for d in &ind.departments {
-            bump(&mut by_department, d, d, ds.department_en(d).unwrap_or(d), s);
+            bump(
+                &mut by_department,
+                d,
+                d,
+                ds.department_en(d).unwrap_or(d),
+                s,
+            );
         }
     }
     by_measure.sort_by(|a, b| a.key.cmp(&b.key));
-    StatusBreakdown { total: overall.total(), overall, by_pillar, by_goal, by_measure, by_department }
+    StatusBreakdown {
+        total: overall.total(),
+        overall,
+        by_pillar,
+        by_goal,
+        by_measure,
+        by_department,
+    }
 }

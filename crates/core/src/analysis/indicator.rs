@@ -10,7 +10,8 @@ use serde::Serialize;
 
 use super::metric::{finite, Metric, Unavailable};
 use crate::model::{
-    Better, Caveat, Direction, EditionId, Indicator, Observation, OfficialStatus, Period, Role, Value,
+    Better, Caveat, Direction, EditionId, Indicator, Observation, OfficialStatus, Period, Role,
+    Value,
 };
 
 /// A dated number.
@@ -52,11 +53,16 @@ pub fn actual_points(ind: &Indicator, series: Option<&str>, scope: Scope) -> Vec
         if o.role == Role::Target || !o.applies_to(series) || !scope.admits(o) {
             continue;
         }
-        let Some(value) = o.value.number() else { continue };
+        let Some(value) = o.value.number() else {
+            continue;
+        };
         if !value.is_finite() || pts.iter().any(|p| p.period == o.period) {
             continue;
         }
-        pts.push(Point { period: o.period, value });
+        pts.push(Point {
+            period: o.period,
+            value,
+        });
     }
     pts.sort_by(|a, b| a.t().total_cmp(&b.t()));
     pts
@@ -294,7 +300,9 @@ impl TargetAnalysis {
         if let Metric::Value(true) = self.target_met {
             return Metric::Value(Outlook::TargetAchieved);
         }
-        self.projection(method, scenario).as_ref().map(|p| p.outlook)
+        self.projection(method, scenario)
+            .as_ref()
+            .map(|p| p.outlook)
     }
 }
 
@@ -321,7 +329,11 @@ pub fn sign(ind: &Indicator) -> f64 {
     }
 }
 
-fn target_obs<'a>(ind: &'a Indicator, series: Option<&str>, edition: EditionId) -> Option<&'a Observation> {
+fn target_obs<'a>(
+    ind: &'a Indicator,
+    series: Option<&str>,
+    edition: EditionId,
+) -> Option<&'a Observation> {
     ind.observations
         .iter()
         .find(|o| o.role == Role::Target && o.edition == edition && o.applies_to(series))
@@ -332,7 +344,10 @@ fn target_point(ind: &Indicator, series: Option<&str>, edition: EditionId) -> Me
         None => Metric::Unavailable(Unavailable::NoTarget),
         Some(o) => match &o.value {
             Value::Number { number } | Value::None { number, .. } if number.is_finite() => {
-                Metric::Value(Point { period: o.period, value: *number })
+                Metric::Value(Point {
+                    period: o.period,
+                    value: *number,
+                })
             }
             Value::Qualitative { .. } => Metric::Unavailable(Unavailable::QualitativeTarget),
             _ => Metric::Unavailable(Unavailable::NoTarget),
@@ -341,24 +356,44 @@ fn target_point(ind: &Indicator, series: Option<&str>, edition: EditionId) -> Me
 }
 
 /// The base of an edition's target for one series (DESIGN.md §4 "Base of a target").
-pub fn base_of(ind: &Indicator, series: Option<&str>, edition: EditionId, points: &[Point]) -> Metric<Base> {
+pub fn base_of(
+    ind: &Indicator,
+    series: Option<&str>,
+    edition: EditionId,
+    points: &[Point],
+) -> Metric<Base> {
     let in_edition = |role: Role| {
         ind.observations
             .iter()
             .filter(move |o| o.edition == edition && o.role == role && o.applies_to(series))
     };
-    if let Some(o) = in_edition(Role::Actual).filter(|o| o.base_of_target).last() {
+    if let Some(o) = in_edition(Role::Actual).rfind(|o| o.base_of_target) {
         if let Some(value) = o.value.number() {
-            return Metric::Value(Base { point: Point { period: o.period, value }, source: BaseSource::Rebased });
+            return Metric::Value(Base {
+                point: Point {
+                    period: o.period,
+                    value,
+                },
+                source: BaseSource::Rebased,
+            });
         }
     }
     if let Some(o) = in_edition(Role::Baseline).next() {
         if let Some(value) = o.value.number().filter(|v| v.is_finite()) {
-            return Metric::Value(Base { point: Point { period: o.period, value }, source: BaseSource::EditionBaseline });
+            return Metric::Value(Base {
+                point: Point {
+                    period: o.period,
+                    value,
+                },
+                source: BaseSource::EditionBaseline,
+            });
         }
     }
     match points.first() {
-        Some(p) => Metric::Value(Base { point: *p, source: BaseSource::EarliestActual }),
+        Some(p) => Metric::Value(Base {
+            point: *p,
+            source: BaseSource::EarliestActual,
+        }),
         None => Metric::Unavailable(Unavailable::NoBaseline),
     }
 }
@@ -374,9 +409,20 @@ fn meets(ind: &Indicator, v: Point, target: Point, target_has_leap_day: bool) ->
     sign(ind) * (v.value - t) >= -1e-9
 }
 
-fn ratio_towards(ind: &Indicator, b: f64, t: f64, x: Point, target: Point, leap: bool) -> Result<f64, Unavailable> {
+fn ratio_towards(
+    ind: &Indicator,
+    b: f64,
+    t: f64,
+    x: Point,
+    target: Point,
+    leap: bool,
+) -> Result<f64, Unavailable> {
     if (t - b).abs() < 1e-12 {
-        Ok(if meets(ind, x, target, leap) { 1.0 } else { 0.0 })
+        Ok(if meets(ind, x, target, leap) {
+            1.0
+        } else {
+            0.0
+        })
     } else {
         finite((x.value - b) / (t - b))
     }
@@ -423,10 +469,27 @@ struct Ctx<'a> {
 }
 
 impl Ctx<'_> {
-    fn make(&self, method: Method, scenario: Scenario, projected: f64, pace: f64, year: YearReached) -> Result<Projection, Unavailable> {
+    fn make(
+        &self,
+        method: Method,
+        scenario: Scenario,
+        projected: f64,
+        pace: f64,
+        year: YearReached,
+    ) -> Result<Projection, Unavailable> {
         let projected_value = finite(projected)?;
-        let pv = Point { period: self.target.period, value: projected_value };
-        let projected_ratio = ratio_towards(self.ind, self.base.point.value, self.target.value, pv, self.target, self.leap)?;
+        let pv = Point {
+            period: self.target.period,
+            value: projected_value,
+        };
+        let projected_ratio = ratio_towards(
+            self.ind,
+            self.base.point.value,
+            self.target.value,
+            pv,
+            self.target,
+            self.leap,
+        )?;
         Ok(Projection {
             method,
             scenario,
@@ -464,7 +527,10 @@ impl Ctx<'_> {
         if d * m <= 0.0 {
             return YearReached::NotAtThisPace;
         }
-        year_from(anchor_t + (self.target.value - anchor_v) / m, self.latest.t())
+        year_from(
+            anchor_t + (self.target.value - anchor_v) / m,
+            self.latest.t(),
+        )
     }
 }
 
@@ -476,11 +542,17 @@ fn year_from(t: f64, not_before: f64) -> YearReached {
 }
 
 /// Analyses one series against one edition's target, using the observations in `scope`.
-pub fn analyze_target(ind: &Indicator, series: Option<&str>, edition: EditionId, scope: Scope) -> TargetAnalysis {
+pub fn analyze_target(
+    ind: &Indicator,
+    series: Option<&str>,
+    edition: EditionId,
+    scope: Scope,
+) -> TargetAnalysis {
     let points = actual_points(ind, series, scope);
     let target = target_point(ind, series, edition);
     let base = base_of(ind, series, edition, &points);
-    let leap = target_obs(ind, series, edition).is_some_and(|o| o.caveats.contains(&Caveat::LeapYear));
+    let leap =
+        target_obs(ind, series, edition).is_some_and(|o| o.caveats.contains(&Caveat::LeapYear));
     let latest: Metric<Point> = match points.last() {
         Some(p) => Metric::Value(*p),
         None => Metric::Unavailable(Unavailable::NoActual),
@@ -494,7 +566,11 @@ pub fn analyze_target(ind: &Indicator, series: Option<&str>, edition: EditionId,
         target_met: Metric::Unavailable(u),
         achievement: Metric::Unavailable(u),
         expected_progress: Metric::Unavailable(u),
-        default_method: if ind.cumulative { Method::Line } else { Method::Cagr },
+        default_method: if ind.cumulative {
+            Method::Line
+        } else {
+            Method::Cagr
+        },
         cagr_since_baseline: Metric::Unavailable(u),
         line_since_baseline: Metric::Unavailable(u),
         cagr_recent_pace: Metric::Unavailable(u),
@@ -506,17 +582,28 @@ pub fn analyze_target(ind: &Indicator, series: Option<&str>, edition: EditionId,
     };
     let (t_pt, b, v) = match (&target, &base, &latest) {
         (Metric::Value(t), Metric::Value(b), Metric::Value(v)) => (*t, *b, *v),
-        (Metric::Unavailable(u), _, _) | (_, Metric::Unavailable(u), _) | (_, _, Metric::Unavailable(u)) => {
-            return unavailable(*u)
-        }
+        (Metric::Unavailable(u), _, _)
+        | (_, Metric::Unavailable(u), _)
+        | (_, _, Metric::Unavailable(u)) => return unavailable(*u),
     };
     // Only values from the base on count for the pace.
-    let since_base: Vec<Point> = points.iter().copied().filter(|p| p.t() >= b.point.t()).collect();
+    let since_base: Vec<Point> = points
+        .iter()
+        .copied()
+        .filter(|p| p.t() >= b.point.t())
+        .collect();
     let v = if v.t() < b.point.t() { b.point } else { v };
-    let ctx = Ctx { ind, base: b, latest: v, target: t_pt, leap };
+    let ctx = Ctx {
+        ind,
+        base: b,
+        latest: v,
+        target: t_pt,
+        leap,
+    };
     let met = meets(ind, v, t_pt, leap);
     let (tb, tv, tt) = (b.point.t(), v.t(), t_pt.t());
-    let achievement: Metric<f64> = ratio_towards(ind, b.point.value, t_pt.value, v, t_pt, leap).into();
+    let achievement: Metric<f64> =
+        ratio_towards(ind, b.point.value, t_pt.value, v, t_pt, leap).into();
     let expected_progress: Metric<f64> = if tt <= tb {
         Metric::Unavailable(Unavailable::TargetNotAfterBase)
     } else {
@@ -526,13 +613,25 @@ pub fn analyze_target(ind: &Indicator, series: Option<&str>, edition: EditionId,
     let horizon = tt - tv;
     let cagr_since: Metric<Projection> = (|| {
         let g = cagr(b.point.value, v.value, tv - tb)?;
-        ctx.make(Method::Cagr, Scenario::SinceBaseline, v.value * (1.0 + g).powf(horizon), g, ctx.year_by_growth(v, g))
+        ctx.make(
+            Method::Cagr,
+            Scenario::SinceBaseline,
+            v.value * (1.0 + g).powf(horizon),
+            g,
+            ctx.year_by_growth(v, g),
+        )
     })()
     .into();
     let line_since: Metric<Projection> = (|| {
         let (m, c) = least_squares(&since_base)?;
         let at = |t: f64| c + m * t;
-        ctx.make(Method::Line, Scenario::SinceBaseline, at(tt), m, ctx.year_by_line(tv, at(tv), m))
+        ctx.make(
+            Method::Line,
+            Scenario::SinceBaseline,
+            at(tt),
+            m,
+            ctx.year_by_line(tv, at(tv), m),
+        )
     })()
     .into();
     let last_two = || -> Result<(Point, Point), Unavailable> {
@@ -544,17 +643,33 @@ pub fn analyze_target(ind: &Indicator, series: Option<&str>, edition: EditionId,
     let cagr_recent: Metric<Projection> = (|| {
         let (p1, p2) = last_two()?;
         let g = cagr(p1.value, p2.value, p2.t() - p1.t())?;
-        ctx.make(Method::Cagr, Scenario::RecentPace, p2.value * (1.0 + g).powf(tt - p2.t()), g, ctx.year_by_growth(p2, g))
+        ctx.make(
+            Method::Cagr,
+            Scenario::RecentPace,
+            p2.value * (1.0 + g).powf(tt - p2.t()),
+            g,
+            ctx.year_by_growth(p2, g),
+        )
     })()
     .into();
     let line_recent: Metric<Projection> = (|| {
         let (p1, p2) = last_two()?;
         let m = finite((p2.value - p1.value) / (p2.t() - p1.t()))?;
-        ctx.make(Method::Line, Scenario::RecentPace, p2.value + m * (tt - p2.t()), m, ctx.year_by_line(p2.t(), p2.value, m))
+        ctx.make(
+            Method::Line,
+            Scenario::RecentPace,
+            p2.value + m * (tt - p2.t()),
+            m,
+            ctx.year_by_line(p2.t(), p2.value, m),
+        )
     })()
     .into();
 
-    let default_method = if ind.cumulative || cagr_since.value().is_none() { Method::Line } else { Method::Cagr };
+    let default_method = if ind.cumulative || cagr_since.value().is_none() {
+        Method::Line
+    } else {
+        Method::Cagr
+    };
     let default_projection = match default_method {
         Method::Cagr => &cagr_since,
         Method::Line => &line_since,
@@ -581,7 +696,12 @@ pub fn analyze_target(ind: &Indicator, series: Option<&str>, edition: EditionId,
             return Err(Unavailable::TargetEqualsBase);
         }
         let ratio = finite(sign(ind) * observed / required.abs())?;
-        Ok(PaceRatio { ratio, observed_cagr: observed, required_cagr: required, class: PaceClass::from_ratio(ratio) })
+        Ok(PaceRatio {
+            ratio,
+            observed_cagr: observed,
+            required_cagr: required,
+            class: PaceClass::from_ratio(ratio),
+        })
     })()
     .into();
 
@@ -609,7 +729,7 @@ pub fn analyze_target(ind: &Indicator, series: Option<&str>, edition: EditionId,
 /// The COVID dip and recovery of one series (DESIGN.md §4 "COVID impact").
 pub fn covid_impact(ind: &Indicator, series: Option<&str>, scope: Scope) -> CovidImpact {
     let points = actual_points(ind, series, scope);
-    let pre = points.iter().filter(|p| p.period.year < 2020).last().copied();
+    let pre = points.iter().rfind(|p| p.period.year < 2020).copied();
     let y2020 = points.iter().find(|p| p.period.year == 2020).copied();
     let y2021 = points.iter().find(|p| p.period.year == 2021).copied();
     let d = sign(ind);
@@ -692,7 +812,9 @@ pub fn indicative_status(ta: &TargetAnalysis, covid_affected: bool) -> Metric<In
     }
     let (a, e) = match (&ta.achievement, &ta.expected_progress) {
         (Metric::Value(a), Metric::Value(e)) => (*a, *e),
-        (Metric::Unavailable(u), _) | (_, Metric::Unavailable(u)) => return Metric::Unavailable(*u),
+        (Metric::Unavailable(u), _) | (_, Metric::Unavailable(u)) => {
+            return Metric::Unavailable(*u)
+        }
     };
     if e <= 0.0 {
         return Metric::Unavailable(Unavailable::TooFewPoints);

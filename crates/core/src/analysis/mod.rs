@@ -16,8 +16,9 @@ use serde::Serialize;
 
 pub use breakdown::{status_breakdown, GroupCounts, StatusBreakdown, StatusCounts};
 pub use indicator::{
-    analyze_target, covid_impact, indicative_status, Base, BaseSource, CovidImpact, IndicativeStatus, Method,
-    Outlook, PaceClass, PaceRatio, Point, Projection, Scenario, Scope, TargetAnalysis, YearReached,
+    analyze_target, covid_impact, indicative_status, Base, BaseSource, CovidImpact,
+    IndicativeStatus, Method, Outlook, PaceClass, PaceRatio, Point, Projection, Scenario, Scope,
+    TargetAnalysis, YearReached,
 };
 pub use metric::{Metric, Unavailable};
 pub use revision::{revision_diff, RevisionChange, RevisionDiff, TargetChange};
@@ -66,7 +67,9 @@ impl IndicatorAnalysis {
     /// indicators (the only ones the city attributes).
     pub fn covid_attribution_agrees(&self) -> Option<bool> {
         match self.official_status {
-            Some(s) if s.is_delayed() => Some((s == OfficialStatus::DelayedCovid) == self.covid_affected),
+            Some(s) if s.is_delayed() => {
+                Some((s == OfficialStatus::DelayedCovid) == self.covid_affected)
+            }
             _ => None,
         }
     }
@@ -78,7 +81,10 @@ pub fn analyze_indicator(ind: &Indicator) -> IndicatorAnalysis {
         if !ind.in_edition(edition) {
             return Vec::new();
         }
-        ind.series_ids().into_iter().map(|s| analyze_target(ind, s, edition, Scope::AllEditions)).collect()
+        ind.series_ids()
+            .into_iter()
+            .map(|s| analyze_target(ind, s, edition, Scope::AllEditions))
+            .collect()
     };
     let fy2024 = per(EditionId::Fy2021Report);
     let fy2027 = per(EditionId::Revision2024);
@@ -89,8 +95,11 @@ pub fn analyze_indicator(ind: &Indicator) -> IndicatorAnalysis {
             indicator::worst_outlook(&v.iter().map(|t| t.outlook.clone()).collect::<Vec<_>>())
         }
     };
-    let covid: Vec<CovidImpact> =
-        ind.series_ids().into_iter().map(|s| covid_impact(ind, s, Scope::AllEditions)).collect();
+    let covid: Vec<CovidImpact> = ind
+        .series_ids()
+        .into_iter()
+        .map(|s| covid_impact(ind, s, Scope::AllEditions))
+        .collect();
     let covid_affected = covid.iter().any(|c| c.affected);
     // The indicative status sees only what the FY2021 report printed, as the city did.
     let report = Scope::Edition(EditionId::Fy2021Report);
@@ -157,7 +166,11 @@ impl OutlookCounts {
     }
 
     pub fn total(&self) -> usize {
-        self.target_achieved + self.on_course + self.acceleration_needed + self.stagnation_or_regression + self.unavailable
+        self.target_achieved
+            + self.on_course
+            + self.acceleration_needed
+            + self.stagnation_or_regression
+            + self.unavailable
     }
 }
 
@@ -226,5 +239,9 @@ pub fn analyze(ds: &Dataset) -> Analysis {
         agreement,
         covid_affected: indicators.iter().filter(|a| a.covid_affected).count(),
     };
-    Analysis { revisions: revision_diff(ds), indicators, summary }
+    Analysis {
+        revisions: revision_diff(ds),
+        indicators,
+        summary,
+    }
 }

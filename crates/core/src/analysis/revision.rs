@@ -70,8 +70,15 @@ pub struct RevisionDiff {
     pub replaces: Option<String>,
 }
 
-fn find<'a>(ind: &'a Indicator, edition: EditionId, role: Role, series: Option<&str>) -> Option<&'a Observation> {
-    ind.observations.iter().find(|o| o.edition == edition && o.role == role && o.applies_to(series))
+fn find<'a>(
+    ind: &'a Indicator,
+    edition: EditionId,
+    role: Role,
+    series: Option<&str>,
+) -> Option<&'a Observation> {
+    ind.observations
+        .iter()
+        .find(|o| o.edition == edition && o.role == role && o.applies_to(series))
 }
 
 fn numeric(o: Option<&Observation>) -> Option<f64> {
@@ -120,10 +127,22 @@ pub fn revision_diff(ds: &Dataset) -> Vec<RevisionDiff> {
                     }
                 })
                 .collect();
-            let old_base = find(ind, EditionId::Fy2021Report, Role::Baseline, None)
-                .or_else(|| find(ind, EditionId::Fy2021Report, Role::Baseline, ind.series_ids()[0]));
-            let new_base = find(ind, EditionId::Revision2024, Role::Baseline, None)
-                .or_else(|| find(ind, EditionId::Revision2024, Role::Baseline, ind.series_ids()[0]));
+            let old_base = find(ind, EditionId::Fy2021Report, Role::Baseline, None).or_else(|| {
+                find(
+                    ind,
+                    EditionId::Fy2021Report,
+                    Role::Baseline,
+                    ind.series_ids()[0],
+                )
+            });
+            let new_base = find(ind, EditionId::Revision2024, Role::Baseline, None).or_else(|| {
+                find(
+                    ind,
+                    EditionId::Revision2024,
+                    Role::Baseline,
+                    ind.series_ids()[0],
+                )
+            });
             let baseline_changed = match (old_base, new_base) {
                 (Some(a), Some(b)) => a.value != b.value || a.period != b.period,
                 _ => false,

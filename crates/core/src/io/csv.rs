@@ -12,15 +12,49 @@ use crate::error::{ErrorKind, ImportError, ImportErrors};
 use crate::model::{Dataset, EditionId, Observation, Period, PeriodKind, Role, Value, ValueState};
 
 /// The observations CSV header, in order.
-pub const OBSERVATION_COLUMNS: [&str; 12] =
-    ["indicator_id", "goal_id", "name_ja", "series", "role", "edition", "period_kind", "year", "value", "unit", "state", "raw"];
+pub const OBSERVATION_COLUMNS: [&str; 12] = [
+    "indicator_id",
+    "goal_id",
+    "name_ja",
+    "series",
+    "role",
+    "edition",
+    "period_kind",
+    "year",
+    "value",
+    "unit",
+    "state",
+    "raw",
+];
 
 /// The indicators CSV header, in order.
 pub const INDICATOR_COLUMNS: [&str; 27] = [
-    "indicator_id", "goal_id", "measure_id", "kind", "name_ja", "name_en", "unit_ja", "unit_en", "direction",
-    "cumulative", "series", "departments", "editions", "official_status", "baseline_raw", "latest_value",
-    "latest_year", "target_fy2024_raw", "achievement_fy2024", "expected_progress_fy2024", "outlook_fy2024",
-    "target_fy2027_raw", "achievement_fy2027", "outlook_fy2027", "covid_affected", "indicative_status",
+    "indicator_id",
+    "goal_id",
+    "measure_id",
+    "kind",
+    "name_ja",
+    "name_en",
+    "unit_ja",
+    "unit_en",
+    "direction",
+    "cumulative",
+    "series",
+    "departments",
+    "editions",
+    "official_status",
+    "baseline_raw",
+    "latest_value",
+    "latest_year",
+    "target_fy2024_raw",
+    "achievement_fy2024",
+    "expected_progress_fy2024",
+    "outlook_fy2024",
+    "target_fy2027_raw",
+    "achievement_fy2027",
+    "outlook_fy2027",
+    "covid_affected",
+    "indicative_status",
     "pace_ratio_fy2027",
 ];
 
@@ -30,7 +64,9 @@ pub fn format_number(x: f64) -> String {
 }
 
 fn writer() -> csv::Writer<Vec<u8>> {
-    csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(Vec::new())
+    csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(Vec::new())
 }
 
 fn finish(w: csv::Writer<Vec<u8>>) -> Vec<u8> {
@@ -44,7 +80,8 @@ fn finish(w: csv::Writer<Vec<u8>>) -> Vec<u8> {
 /// The observations CSV (UTF-8 with BOM, CRLF).
 pub fn export_observations(ds: &Dataset) -> Vec<u8> {
     let mut w = writer();
-    w.write_record(OBSERVATION_COLUMNS).expect("in-memory write");
+    w.write_record(OBSERVATION_COLUMNS)
+        .expect("in-memory write");
     for ind in &ds.indicators {
         for o in &ind.observations {
             let value = o.value.number().map(format_number).unwrap_or_default();
@@ -58,7 +95,11 @@ pub fn export_observations(ds: &Dataset) -> Vec<u8> {
                 o.period.kind.slug(),
                 &o.period.year.to_string(),
                 &value,
-                if o.value.number().is_some() { ind.unit.ja.as_str() } else { "" },
+                if o.value.number().is_some() {
+                    ind.unit.ja.as_str()
+                } else {
+                    ""
+                },
                 o.value.state().slug(),
                 o.raw.as_str(),
             ])
@@ -68,11 +109,19 @@ pub fn export_observations(ds: &Dataset) -> Vec<u8> {
     finish(w)
 }
 
-fn per_series<T>(items: &[T], series: impl Fn(&T) -> Option<&str>, f: impl Fn(&T) -> String) -> String {
+fn per_series<T>(
+    items: &[T],
+    series: impl Fn(&T) -> Option<&str>,
+    f: impl Fn(&T) -> String,
+) -> String {
     if items.len() == 1 {
         return f(&items[0]);
     }
-    items.iter().map(|x| format!("{}={}", series(x).unwrap_or(""), f(x))).collect::<Vec<_>>().join("; ")
+    items
+        .iter()
+        .map(|x| format!("{}={}", series(x).unwrap_or(""), f(x)))
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 fn metric_str(m: &Metric<f64>) -> String {
@@ -88,14 +137,23 @@ pub fn export_indicators(ds: &Dataset, a: &analysis::Analysis) -> Vec<u8> {
     w.write_record(INDICATOR_COLUMNS).expect("in-memory write");
     for (ind, ia) in ds.indicators.iter().zip(&a.indicators) {
         let raw_of = |edition: EditionId, role: Role| {
-            ind.observations.iter().find(|o| o.edition == edition && o.role == role).map(|o| o.raw.clone()).unwrap_or_default()
+            ind.observations
+                .iter()
+                .find(|o| o.edition == edition && o.role == role)
+                .map(|o| o.raw.clone())
+                .unwrap_or_default()
         };
-        let latest = ia.fy2024.first().or(ia.fy2027.first()).and_then(|t| t.latest.value().copied());
+        let latest = ia
+            .fy2024
+            .first()
+            .or(ia.fy2027.first())
+            .and_then(|t| t.latest.value().copied());
         let outlook = |m: &Metric<analysis::Outlook>| match m {
             Metric::Value(o) => o.slug().to_string(),
             Metric::Unavailable(u) => format!("n/a ({})", u.reason_en()),
         };
-        let per = |v: &[analysis::TargetAnalysis], f: &dyn Fn(&analysis::TargetAnalysis) -> String| {
+        let per = |v: &[analysis::TargetAnalysis],
+                   f: &dyn Fn(&analysis::TargetAnalysis) -> String| {
             if v.is_empty() {
                 String::new()
             } else {
@@ -104,7 +162,11 @@ pub fn export_indicators(ds: &Dataset, a: &analysis::Analysis) -> Vec<u8> {
         };
         let baseline = {
             let b = raw_of(EditionId::Fy2021Report, Role::Baseline);
-            if b.is_empty() { raw_of(EditionId::Revision2024, Role::Baseline) } else { b }
+            if b.is_empty() {
+                raw_of(EditionId::Revision2024, Role::Baseline)
+            } else {
+                b
+            }
         };
         w.write_record([
             ind.id.clone(),
@@ -120,26 +182,46 @@ pub fn export_indicators(ds: &Dataset, a: &analysis::Analysis) -> Vec<u8> {
             ind.unit.en.clone(),
             ind.direction.slug().into(),
             ind.cumulative.to_string(),
-            ind.series.iter().map(|s| s.id.as_str()).collect::<Vec<_>>().join(";"),
+            ind.series
+                .iter()
+                .map(|s| s.id.as_str())
+                .collect::<Vec<_>>()
+                .join(";"),
             ind.departments.join(";"),
-            ind.editions.iter().map(|e| e.slug()).collect::<Vec<_>>().join(";"),
+            ind.editions
+                .iter()
+                .map(|e| e.slug())
+                .collect::<Vec<_>>()
+                .join(";"),
             ind.status.map(|s| s.slug().to_string()).unwrap_or_default(),
             baseline,
             latest.map(|p| format_number(p.value)).unwrap_or_default(),
-            latest.map(|p| p.period.year.to_string()).unwrap_or_default(),
+            latest
+                .map(|p| p.period.year.to_string())
+                .unwrap_or_default(),
             raw_of(EditionId::Fy2021Report, Role::Target),
             per(&ia.fy2024, &|t| metric_str(&t.achievement)),
             per(&ia.fy2024, &|t| metric_str(&t.expected_progress)),
-            if ia.fy2024.is_empty() { String::new() } else { outlook(&ia.outlook_fy2024) },
+            if ia.fy2024.is_empty() {
+                String::new()
+            } else {
+                outlook(&ia.outlook_fy2024)
+            },
             raw_of(EditionId::Revision2024, Role::Target),
             per(&ia.fy2027, &|t| metric_str(&t.achievement)),
-            if ia.fy2027.is_empty() { String::new() } else { outlook(&ia.outlook_fy2027) },
+            if ia.fy2027.is_empty() {
+                String::new()
+            } else {
+                outlook(&ia.outlook_fy2027)
+            },
             ia.covid_affected.to_string(),
             match &ia.indicative_status {
                 Metric::Value(s) => s.as_official().slug().to_string(),
                 Metric::Unavailable(_) => String::new(),
             },
-            per(&ia.fy2027, &|t| metric_str(&t.pace_ratio.as_ref().map(|p| p.ratio))),
+            per(&ia.fy2027, &|t| {
+                metric_str(&t.pace_ratio.as_ref().map(|p| p.ratio))
+            }),
         ])
         .expect("in-memory write");
     }
@@ -153,7 +235,10 @@ type Key = (String, Option<String>, Role, EditionId, Period);
 /// any other row is added. Nothing is removed. Every error is reported with its line,
 /// column and field; on any error `base` is not changed (a new dataset is returned).
 pub fn import_observations(base: &Dataset, text: &str) -> Result<Dataset, ImportErrors> {
-    let mut rdr = csv::ReaderBuilder::new().has_headers(true).flexible(false).from_reader(text.as_bytes());
+    let mut rdr = csv::ReaderBuilder::new()
+        .has_headers(true)
+        .flexible(false)
+        .from_reader(text.as_bytes());
     let headers = match rdr.headers() {
         Ok(h) => h.clone(),
         Err(e) => return Err(ImportErrors::single(csv_error(&e))),
@@ -165,7 +250,11 @@ pub fn import_observations(base: &Dataset, text: &str) -> Result<Dataset, Import
             Some(i) => {
                 col.insert(name, i);
             }
-            None => errs.push(ImportError::new(ErrorKind::MissingColumn(name.into())).at(Some(1), None).field(name)),
+            None => errs.push(
+                ImportError::new(ErrorKind::MissingColumn(name.into()))
+                    .at(Some(1), None)
+                    .field(name),
+            ),
         }
     }
     if !errs.is_empty() {
@@ -175,7 +264,16 @@ pub fn import_observations(base: &Dataset, text: &str) -> Result<Dataset, Import
     let mut index: HashMap<Key, (usize, usize)> = HashMap::new();
     for (ii, ind) in ds.indicators.iter().enumerate() {
         for (oi, o) in ind.observations.iter().enumerate() {
-            index.insert((ind.id.clone(), o.series.clone(), o.role, o.edition, o.period), (ii, oi));
+            index.insert(
+                (
+                    ind.id.clone(),
+                    o.series.clone(),
+                    o.role,
+                    o.edition,
+                    o.period,
+                ),
+                (ii, oi),
+            );
         }
     }
     let mut seen_rows: HashMap<Key, usize> = HashMap::new();
@@ -191,23 +289,33 @@ pub fn import_observations(base: &Dataset, text: &str) -> Result<Dataset, Import
         let get = |name: &str| rec.get(col[name]).unwrap_or("").trim();
         let mut row_errs = Vec::new();
         let bad = |name: &str, expected: &str, found: &str| {
-            ImportError::new(ErrorKind::InvalidValue { expected: expected.into(), found: found.into() })
-                .at(line, Some(col[name] + 1))
-                .field(name)
+            ImportError::new(ErrorKind::InvalidValue {
+                expected: expected.into(),
+                found: found.into(),
+            })
+            .at(line, Some(col[name] + 1))
+            .field(name)
         };
         let id = get("indicator_id");
         let Some(ii) = ds.indicators.iter().position(|i| i.id == id) else {
             errs.push(
-                ImportError::new(ErrorKind::UnknownReference { what: "indicator".into(), id: id.into() })
-                    .at(line, Some(col["indicator_id"] + 1))
-                    .field("indicator_id"),
+                ImportError::new(ErrorKind::UnknownReference {
+                    what: "indicator".into(),
+                    id: id.into(),
+                })
+                .at(line, Some(col["indicator_id"] + 1))
+                .field("indicator_id"),
             );
             continue;
         };
         let ind = &ds.indicators[ii];
         let goal = get("goal_id");
         if !goal.is_empty() && goal != ind.goal_id {
-            row_errs.push(bad("goal_id", &format!("the indicator's goal {}", ind.goal_id), goal));
+            row_errs.push(bad(
+                "goal_id",
+                &format!("the indicator's goal {}", ind.goal_id),
+                goal,
+            ));
         }
         let series = match get("series") {
             "" => None,
@@ -223,32 +331,59 @@ pub fn import_observations(base: &Dataset, text: &str) -> Result<Dataset, Import
         }
         let edition = EditionId::from_slug(get("edition"));
         match edition {
-            None => row_errs.push(bad("edition", "fy2021_report or revision_2024", get("edition"))),
-            Some(e) if !ind.in_edition(e) => row_errs.push(bad("edition", "an edition this indicator appears in", get("edition"))),
+            None => row_errs.push(bad(
+                "edition",
+                "fy2021_report or revision_2024",
+                get("edition"),
+            )),
+            Some(e) if !ind.in_edition(e) => row_errs.push(bad(
+                "edition",
+                "an edition this indicator appears in",
+                get("edition"),
+            )),
             _ => {}
         }
         let kind = PeriodKind::from_slug(get("period_kind"));
         if kind.is_none() {
-            row_errs.push(bad("period_kind", "fiscal_year or calendar_year", get("period_kind")));
+            row_errs.push(bad(
+                "period_kind",
+                "fiscal_year or calendar_year",
+                get("period_kind"),
+            ));
         }
-        let year = get("year").parse::<i32>().ok().filter(|y| (1900..=2200).contains(y));
+        let year = get("year")
+            .parse::<i32>()
+            .ok()
+            .filter(|y| (1900..=2200).contains(y));
         if year.is_none() {
             row_errs.push(bad("year", "a Gregorian year such as 2022", get("year")));
         }
         let raw = rec.get(col["raw"]).unwrap_or("").to_string();
         let unit = get("unit");
         if !unit.is_empty() && unit != ind.unit.ja {
-            row_errs.push(bad("unit", &format!("the indicator's unit '{}' or empty", ind.unit.ja), unit));
+            row_errs.push(bad(
+                "unit",
+                &format!("the indicator's unit '{}' or empty", ind.unit.ja),
+                unit,
+            ));
         }
         let state = ValueState::from_slug(get("state"));
         let value_text = cell::normalize_width(get("value")).replace(',', "");
-        let number = if value_text.is_empty() { None } else { value_text.parse::<f64>().ok().filter(|x| x.is_finite()) };
+        let number = if value_text.is_empty() {
+            None
+        } else {
+            value_text.parse::<f64>().ok().filter(|x| x.is_finite())
+        };
         if !value_text.is_empty() && number.is_none() {
             row_errs.push(bad("value", "a number", get("value")));
         }
         let value = match state {
             None => {
-                row_errs.push(bad("state", "number, pending, not_available, none or qualitative", get("state")));
+                row_errs.push(bad(
+                    "state",
+                    "number, pending, not_available, none or qualitative",
+                    get("state"),
+                ));
                 None
             }
             Some(ValueState::Number) => match number {
@@ -260,8 +395,13 @@ pub fn import_observations(base: &Dataset, text: &str) -> Result<Dataset, Import
                     None
                 }
             },
-            Some(ValueState::None) => Some(Value::None { number: number.unwrap_or(0.0), words: raw.clone() }),
-            Some(ValueState::Pending) => Some(Value::Pending { announced: cell::parse_pending(&cell::normalize_width(raw.trim())).flatten() }),
+            Some(ValueState::None) => Some(Value::None {
+                number: number.unwrap_or(0.0),
+                words: raw.clone(),
+            }),
+            Some(ValueState::Pending) => Some(Value::Pending {
+                announced: cell::parse_pending(&cell::normalize_width(raw.trim())).flatten(),
+            }),
             Some(ValueState::NotAvailable) => Some(Value::NotAvailable),
             Some(ValueState::Qualitative) => Some(Value::Qualitative { text: raw.clone() }),
         };
@@ -269,23 +409,43 @@ pub fn import_observations(base: &Dataset, text: &str) -> Result<Dataset, Import
             errs.extend(row_errs);
             continue;
         }
-        let (Some(role), Some(edition), Some(kind), Some(year), Some(value)) = (role, edition, kind, year, value) else {
+        let (Some(role), Some(edition), Some(kind), Some(year), Some(value)) =
+            (role, edition, kind, year, value)
+        else {
             continue;
         };
         let period = Period { kind, year };
         let key: Key = (ind.id.clone(), series.clone(), role, edition, period);
         if let Some(first) = seen_rows.insert(key.clone(), line.unwrap_or(0)) {
             errs.push(
-                ImportError::new(ErrorKind::Duplicate { what: "row".into(), id: format!("{id} {} {} {year} (first on line {first})", role.slug(), edition.slug()) })
-                    .at(line, None),
+                ImportError::new(ErrorKind::Duplicate {
+                    what: "row".into(),
+                    id: format!(
+                        "{id} {} {} {year} (first on line {first})",
+                        role.slug(),
+                        edition.slug()
+                    ),
+                })
+                .at(line, None),
             );
             continue;
         }
         let derived_caveats = || {
-            let labels: Vec<SeriesLabel<'_>> = ind.series.iter().map(|s| SeriesLabel { id: &s.id, label_ja: &s.label_ja }).collect();
+            let labels: Vec<SeriesLabel<'_>> = ind
+                .series
+                .iter()
+                .map(|s| SeriesLabel {
+                    id: &s.id,
+                    label_ja: &s.label_ja,
+                })
+                .collect();
             cell::parse_cell(&raw, &ind.unit.ja, period, &labels)
                 .ok()
-                .and_then(|cells| cells.into_iter().find(|c| c.series == series || c.series.is_none()))
+                .and_then(|cells| {
+                    cells
+                        .into_iter()
+                        .find(|c| c.series == series || c.series.is_none())
+                })
                 .map(|c| c.caveats)
                 .unwrap_or_default()
         };
@@ -325,7 +485,9 @@ pub fn import_observations(base: &Dataset, text: &str) -> Result<Dataset, Import
 fn csv_error(e: &csv::Error) -> ImportError {
     let line = e.position().map(|p| p.line() as usize);
     let msg = match e.kind() {
-        csv::ErrorKind::UnequalLengths { expected_len, len, .. } => {
+        csv::ErrorKind::UnequalLengths {
+            expected_len, len, ..
+        } => {
             format!("this row has {len} fields but the header has {expected_len}")
         }
         csv::ErrorKind::Utf8 { .. } => "the text is not valid UTF-8".into(),

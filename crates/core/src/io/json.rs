@@ -9,12 +9,18 @@ pub fn from_json_str(text: &str) -> Result<Dataset, ImportErrors> {
     if let Ok(v) = serde_json::from_str::<serde_json::Value>(text) {
         match v.get("format").and_then(|f| f.as_str()) {
             Some(FORMAT_ID) => {}
-            _ => return Err(ImportErrors::single(ImportError::new(ErrorKind::UnknownFormat).field("format"))),
+            _ => {
+                return Err(ImportErrors::single(
+                    ImportError::new(ErrorKind::UnknownFormat).field("format"),
+                ))
+            }
         }
         if let Some(ver) = v.get("version").and_then(|x| x.as_u64()) {
             if ver != u64::from(FORMAT_VERSION) {
                 let ver = u32::try_from(ver).unwrap_or(u32::MAX);
-                return Err(ImportErrors::single(ImportError::new(ErrorKind::UnsupportedVersion(ver)).field("version")));
+                return Err(ImportErrors::single(
+                    ImportError::new(ErrorKind::UnsupportedVersion(ver)).field("version"),
+                ));
             }
         }
     }
@@ -25,7 +31,8 @@ pub fn from_json_str(text: &str) -> Result<Dataset, ImportErrors> {
         let msg = inner.to_string();
         // serde_json appends " at line L column C"; the position is reported separately.
         let msg = msg.split(" at line ").next().unwrap_or(&msg).to_string();
-        let mut err = ImportError::new(ErrorKind::Json(msg)).at(Some(inner.line()), Some(inner.column()));
+        let mut err =
+            ImportError::new(ErrorKind::Json(msg)).at(Some(inner.line()), Some(inner.column()));
         if path != "." && !path.is_empty() {
             err = err.field(path);
         }

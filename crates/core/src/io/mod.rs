@@ -35,8 +35,13 @@ pub fn import_any(base: &Dataset, bytes: &[u8]) -> Result<(Dataset, ImportKind),
         return json::from_json_str(&text).map(|d| (d, ImportKind::DatasetJson));
     }
     let first_line = trimmed.lines().next().unwrap_or("");
-    if first_line.contains("indicator_id") && first_line.contains("raw") && first_line.contains("role") {
+    if first_line.contains("indicator_id")
+        && first_line.contains("raw")
+        && first_line.contains("role")
+    {
         return csv::import_observations(base, &text).map(|d| (d, ImportKind::ObservationsCsv));
     }
-    Err(ImportErrors::single(ImportError::new(ErrorKind::UnknownFormat).at(Some(1), None)))
+    Err(ImportErrors::single(
+        ImportError::new(ErrorKind::UnknownFormat).at(Some(1), None),
+    ))
 }

@@ -8,7 +8,9 @@ use crate::error::{ErrorKind, ImportError, ImportErrors};
 use crate::model::{Dataset, Value, FORMAT_ID, FORMAT_VERSION};
 
 fn is_slug(s: &str) -> bool {
-    !s.is_empty() && s.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
+    !s.is_empty()
+        && s.chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
 }
 
 /// Checks a dataset; returns every problem found.
@@ -26,11 +28,23 @@ pub fn validate(ds: &Dataset) -> Result<(), ImportErrors> {
     let dept_names: HashSet<&str> = ds.departments.iter().map(|d| d.name_ja.as_str()).collect();
     for (gi, g) in ds.strategy.goals.iter().enumerate() {
         if !pillar_ids.contains(g.pillar_id.as_str()) {
-            err(format!("strategy.goals[{gi}].pillar_id"), ErrorKind::UnknownReference { what: "pillar".into(), id: g.pillar_id.clone() });
+            err(
+                format!("strategy.goals[{gi}].pillar_id"),
+                ErrorKind::UnknownReference {
+                    what: "pillar".into(),
+                    id: g.pillar_id.clone(),
+                },
+            );
         }
         for (ni, id) in g.numeric_goal_ids.iter().enumerate() {
             if ds.indicator(id).is_none() {
-                err(format!("strategy.goals[{gi}].numeric_goal_ids[{ni}]"), ErrorKind::UnknownReference { what: "indicator".into(), id: id.clone() });
+                err(
+                    format!("strategy.goals[{gi}].numeric_goal_ids[{ni}]"),
+                    ErrorKind::UnknownReference {
+                        what: "indicator".into(),
+                        id: id.clone(),
+                    },
+                );
             }
         }
     }
@@ -38,50 +52,119 @@ pub fn validate(ds: &Dataset) -> Result<(), ImportErrors> {
     for (i, ind) in ds.indicators.iter().enumerate() {
         let at = |f: &str| format!("indicators[{i}].{f}");
         if !is_slug(&ind.id) {
-            err(at("id"), ErrorKind::InvalidValue { expected: "an id of lowercase letters, digits and hyphens".into(), found: ind.id.clone() });
+            err(
+                at("id"),
+                ErrorKind::InvalidValue {
+                    expected: "an id of lowercase letters, digits and hyphens".into(),
+                    found: ind.id.clone(),
+                },
+            );
         }
         if !seen.insert(ind.id.as_str()) {
-            err(at("id"), ErrorKind::Duplicate { what: "indicator id".into(), id: ind.id.clone() });
+            err(
+                at("id"),
+                ErrorKind::Duplicate {
+                    what: "indicator id".into(),
+                    id: ind.id.clone(),
+                },
+            );
         }
         if !goal_ids.contains(ind.goal_id.as_str()) {
-            err(at("goal_id"), ErrorKind::UnknownReference { what: "basic goal".into(), id: ind.goal_id.clone() });
+            err(
+                at("goal_id"),
+                ErrorKind::UnknownReference {
+                    what: "basic goal".into(),
+                    id: ind.goal_id.clone(),
+                },
+            );
         }
         if let Some(m) = &ind.measure_id {
             match ds.measure(m) {
                 Some((g, _)) if g.id == ind.goal_id => {}
-                _ => err(at("measure_id"), ErrorKind::UnknownReference { what: "measure".into(), id: m.clone() }),
+                _ => err(
+                    at("measure_id"),
+                    ErrorKind::UnknownReference {
+                        what: "measure".into(),
+                        id: m.clone(),
+                    },
+                ),
             }
         }
         for d in &ind.departments {
             if !dept_names.contains(d.as_str()) {
-                err(at("departments"), ErrorKind::UnknownReference { what: "department".into(), id: d.clone() });
+                err(
+                    at("departments"),
+                    ErrorKind::UnknownReference {
+                        what: "department".into(),
+                        id: d.clone(),
+                    },
+                );
             }
         }
         if ind.editions.is_empty() {
-            err(at("editions"), ErrorKind::Inconsistent("an indicator must appear in at least one edition".into()));
+            err(
+                at("editions"),
+                ErrorKind::Inconsistent("an indicator must appear in at least one edition".into()),
+            );
         }
         let mut keys = HashSet::new();
         for (oi, o) in ind.observations.iter().enumerate() {
             let oat = |f: &str| format!("indicators[{i}].observations[{oi}].{f}");
             if !ind.editions.contains(&o.edition) {
-                err(oat("edition"), ErrorKind::Inconsistent(format!("edition {} is not listed in the indicator's editions", o.edition.slug())));
+                err(
+                    oat("edition"),
+                    ErrorKind::Inconsistent(format!(
+                        "edition {} is not listed in the indicator's editions",
+                        o.edition.slug()
+                    )),
+                );
             }
             if let Some(s) = &o.series {
                 if !ind.series.iter().any(|x| &x.id == s) {
-                    err(oat("series"), ErrorKind::UnknownReference { what: "series".into(), id: s.clone() });
+                    err(
+                        oat("series"),
+                        ErrorKind::UnknownReference {
+                            what: "series".into(),
+                            id: s.clone(),
+                        },
+                    );
                 }
             }
             if let Value::Number { number } | Value::None { number, .. } = &o.value {
                 if !number.is_finite() {
-                    err(oat("value"), ErrorKind::InvalidValue { expected: "a finite number".into(), found: number.to_string() });
+                    err(
+                        oat("value"),
+                        ErrorKind::InvalidValue {
+                            expected: "a finite number".into(),
+                            found: number.to_string(),
+                        },
+                    );
                 }
             }
             if !(1900..=2200).contains(&o.period.year) {
-                err(oat("period.year"), ErrorKind::InvalidValue { expected: "a year between 1900 and 2200".into(), found: o.period.year.to_string() });
+                err(
+                    oat("period.year"),
+                    ErrorKind::InvalidValue {
+                        expected: "a year between 1900 and 2200".into(),
+                        found: o.period.year.to_string(),
+                    },
+                );
             }
             let key = (o.series.clone(), o.role, o.edition, o.period);
             if !keys.insert(key) {
-                err(oat("period"), ErrorKind::Duplicate { what: "observation".into(), id: format!("{} {} {} {}", ind.id, o.role.slug(), o.edition.slug(), o.period.year) });
+                err(
+                    oat("period"),
+                    ErrorKind::Duplicate {
+                        what: "observation".into(),
+                        id: format!(
+                            "{} {} {} {}",
+                            ind.id,
+                            o.role.slug(),
+                            o.edition.slug(),
+                            o.period.year
+                        ),
+                    },
+                );
             }
         }
     }

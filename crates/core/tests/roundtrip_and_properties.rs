@@ -1,0 +1,262 @@
+//! Import/export round trips, error reporting, and property tests: no analysis result is
+//! NaN or ∞ for arbitrary finite inputs, and import never panics on arbitrary bytes.
+//!
+//! The property tests run `PROPTEST_CASES` cases (CI sets 10000; the default here is 256).
+
+use machi_kpi_core::analysis::{analyze, analyze_indicator};
+use machi_kpi_core::io::{self, csv as kcsv, json, ImportKind};
+use machi_kpi_core::{
+    Better, Caveat, Dataset, Direction, EditionId, ErrorKind, Observation, Period, PeriodKind,
+    Role, Value, EMBEDDED_JSON,
+};
+use proptest::prelude::*;
+
+/// Parsed once: the property tests run thousands of cases.
+fn embedded() -> Dataset {
+    static DS: std::sync::OnceLock<Dataset> = std::sync::OnceLock::new();
+    DS.get_or_init(|| Dataset::embedded().unwrap()).clone()
+}
+
+fn embedded_ref() -> &'static Dataset {
+    static DS: std::sync::OnceLock<Dataset> = std::sync::OnceLock::new();
+    DS.get_or_init(|| Dataset::embedded().unwrap())
+}
+
+#[test]
+fn json_export_then_import_is_identical() {
+    let ds = embedded();
+    let text = json::to_json_string(&ds);
+    let back = json::from_json_str(&text).unwrap();
+    assert_eq!(back, ds);
+    // The embedded file is itself in the canonical layout.
+    assert!(text == EMBEDDED_JSON, "www/data/dataset.json is not in canonical layout: run `cargo run -p machi-kpi-cli -- export dataset`");
+}
+
+#[test]
+fn observations_csv_is_utf8_bom_crlf_with_the_documented_columns() {
+    let bytes = kcsv::export_observations(&embedded());
+    assert!(bytes.starts_with(b"\xEF\xBB\xBF"));
+    let text = std::str::from_utf8(&bytes[3..]).unwrap();
+    let header = text.split("\r\n").next().unwrap();
+    assert_eq!(
+        header,
+        "indicator_id,goal_id,name_ja,series,role,edition,period_kind,year,value,unit,state,raw"
+    );
+    assert!(
+        !text.replace("\r\n", "").contains('\n') || text.contains("\"<p>"),
+        "rows end in CRLF"
+    );
+    assert!(text.contains("manufacturing-shipments,1-1,製造品出荷額等,,baseline,fy2021_report,calendar_year,2018,11942,億円,number,11942億円 (平成30年)")
+        || text.contains("manufacturing-shipments,1-1,製造品出荷額等,,baseline,fy2021_report,calendar_year,2018,11942,億円,number,\"11,942億円 (平成30年)\""));
+}
+
+#[test]
+fn observations_csv_export_then_import_is_identical_in_utf8_and_shift_jis() {
+    let ds = embedded();
+    let bytes = kcsv::export_observations(&ds);
+    let (back, kind) = io::import_any(&ds, &bytes).unwrap();
+    assert_eq!(kind, ImportKind::ObservationsCsv);
+    assert_eq!(back, ds);
+    // Without the BOM, and re-encoded as Shift_JIS (CP932), it reads the same.
+    let (back, _) = io::import_any(&ds, &bytes[3..]).unwrap();
+    assert_eq!(back, ds);
+    let (sjis, _, unmappable) =
+        encoding_rs::SHIFT_JIS.encode(std::str::from_utf8(&bytes[3..]).unwrap());
+    assert!(!unmappable);
+    let (back, _) = io::import_any(&ds, &sjis).unwrap();
+    assert_eq!(back, ds);
+}
+
+#[test]
+fn a_new_actual_row_is_added_and_changes_the_analysis() {
+    let ds = embedded();
+    let csv = "indicator_id,goal_id,name_ja,series,role,edition,period_kind,year,value,unit,state,raw\r\n\
+               security-lights,3-2,防犯灯設置数,,actual,revision_2024,fiscal_year,2022,17900,基,number,\"17,900基\"\r\n";
+    let (new, _) = io::import_any(&ds, csv.as_bytes()).unwrap();
+    let ind = new.indicator("security-lights").unwrap();
+    assert_eq!(
+        ind.observations.len(),
+        ds.indicator("security-lights").unwrap().observations.len() + 1
+    );
+    let a = analyze_indicator(ind);
+    assert_eq!(a.fy2024[0].target_met.value(), Some(&true));
+}
+
+#[test]
+fn csv_errors_name_line_column_and_field() {
+    let ds = embedded();
+    let csv = "indicator_id,goal_id,name_ja,series,role,edition,period_kind,year,value,unit,state,raw\n\
+               security-lights,3-2,防犯灯設置数,,actual,revision_2024,fiscal_year,2022,abc,基,number,x\n\
+               no-such-kpi,3-2,?,,actual,revision_2024,fiscal_year,2022,1,基,number,x\n\
+               security-lights,3-2,防犯灯設置数,,actuals,revision_2024,fiscal_year,20x2,1,基,number,x\n";
+    let errs = io::import_any(&ds, csv.as_bytes()).unwrap_err().0;
+    let at = |line: usize, field: &str| {
+        errs.iter()
+            .find(|e| e.position.line == Some(line) && e.position.field.as_deref() == Some(field))
+    };
+    let e = at(2, "value").expect("line 2 value");
+    assert_eq!(e.position.column, Some(9));
+    assert!(
+        e.message_ja().contains("2行目9列目「value」"),
+        "{}",
+        e.message_ja()
+    );
+    assert!(
+        e.message_en()
+            .starts_with("line 2, column 9, field 'value'"),
+        "{}",
+        e.message_en()
+    );
+    assert!(at(3, "indicator_id").is_some());
+    assert!(at(4, "role").is_some() && at(4, "year").is_some());
+    let missing = io::import_any(&ds, b"indicator_id,raw,role\nx,y,z\n")
+        .unwrap_err()
+        .0;
+    assert!(missing
+        .iter()
+        .any(|e| e.kind == ErrorKind::MissingColumn("edition".into())));
+}
+
+#[test]
+fn json_errors_name_the_field_and_position() {
+    let ds = embedded();
+    let mut text = json::to_json_string(&ds);
+    text = text.replacen(
+        "\"direction\": \"increase\"",
+        "\"direction\": \"upwards\"",
+        1,
+    );
+    let errs = json::from_json_str(&text).unwrap_err().0;
+    let e = &errs[0];
+    assert_eq!(e.position.field.as_deref(), Some("indicators[0].direction"));
+    assert!(e.position.line.unwrap() > 1 && e.position.column.is_some());
+    let wrong = json::from_json_str(r#"{"format":"other"}"#).unwrap_err().0;
+    assert_eq!(wrong[0].kind, ErrorKind::UnknownFormat);
+}
+
+#[test]
+fn the_indicators_csv_has_one_row_per_indicator() {
+    let ds = embedded();
+    let bytes = kcsv::export_indicators(&ds, &analyze(&ds));
+    let mut rdr = csv::Reader::from_reader(&bytes[3..]);
+    assert_eq!(
+        rdr.headers().unwrap().iter().collect::<Vec<_>>(),
+        kcsv::INDICATOR_COLUMNS.to_vec()
+    );
+    assert_eq!(rdr.records().count(), ds.indicators.len());
+}
+
+fn no_nulls(v: &serde_json::Value, path: &str) {
+    match v {
+        // serde_json writes NaN and ±∞ as null; the analysis never uses null otherwise.
+        serde_json::Value::Null => panic!("null (NaN or ∞) at {path}"),
+        serde_json::Value::Array(a) => a
+            .iter()
+            .enumerate()
+            .for_each(|(i, x)| no_nulls(x, &format!("{path}[{i}]"))),
+        serde_json::Value::Object(o) => o.iter().for_each(|(k, x)| {
+            // Plain optional fields that are legitimately absent.
+            if !x.is_null()
+                || !matches!(
+                    k.as_str(),
+                    "series"
+                        | "target_fy2024_raw"
+                        | "target_fy2027_raw"
+                        | "target_fy2024"
+                        | "target_fy2027"
+                        | "more_ambitious"
+                        | "baseline_fy2021_raw"
+                        | "baseline_revision_raw"
+                        | "renamed_to"
+                        | "replaces"
+                        | "official_status"
+                )
+            {
+                no_nulls(x, &format!("{path}.{k}"))
+            }
+        }),
+        _ => {}
+    }
+}
+
+fn value_strategy() -> impl Strategy<Value = Value> {
+    prop_oneof![
+        8 => prop_oneof![-1e6f64..1e6, -1.0f64..1.0, Just(0.0), Just(1e-300), Just(1e300), Just(-1e300)].prop_map(|number| Value::Number { number }),
+        1 => Just(Value::NotAvailable),
+        1 => Just(Value::Pending { announced: None }),
+        1 => Just(Value::None { number: 0.0, words: "なし".into() }),
+        1 => Just(Value::Qualitative { text: "text".into() }),
+    ]
+}
+
+fn observation_strategy() -> impl Strategy<Value = Observation> {
+    (
+        prop_oneof![Just(Role::Baseline), Just(Role::Actual), Just(Role::Target)],
+        prop_oneof![Just(EditionId::Fy2021Report), Just(EditionId::Revision2024)],
+        prop_oneof![Just(PeriodKind::FiscalYear), Just(PeriodKind::CalendarYear)],
+        2015i32..2030,
+        value_strategy(),
+        any::<bool>(),
+        any::<bool>(),
+    )
+        .prop_map(
+            |(role, edition, kind, year, value, leap, rebase)| Observation {
+                series: None,
+                role,
+                edition,
+                column_ja: "x".into(),
+                period: Period { kind, year },
+                value,
+                raw: "x".into(),
+                caveats: if leap { vec![Caveat::LeapYear] } else { vec![] },
+                base_of_target: rebase && role == Role::Actual,
+            },
+        )
+}
+
+fn proptest_config() -> ProptestConfig {
+    let cases = std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(256);
+    ProptestConfig {
+        cases,
+        ..ProptestConfig::default()
+    }
+}
+
+proptest! {
+    #![proptest_config(proptest_config())]
+
+    #[test]
+    fn analysis_never_yields_nan_or_infinity(
+        observations in proptest::collection::vec(observation_strategy(), 0..9),
+        direction in prop_oneof![Just(Direction::Increase), Just(Direction::Decrease), Just(Direction::Maintain)],
+        lower in any::<bool>(),
+        cumulative in any::<bool>(),
+    ) {
+        let ds = embedded_ref();
+        let mut ind = ds.indicators[0].clone();
+        ind.direction = direction;
+        ind.better = if lower { Better::Lower } else { Better::Higher };
+        ind.cumulative = cumulative;
+        ind.editions = vec![EditionId::Fy2021Report, EditionId::Revision2024];
+        ind.observations = observations;
+        let a = analyze_indicator(&ind);
+        no_nulls(&serde_json::to_value(&a).unwrap(), "analysis");
+        let mut one = Dataset { indicators: vec![ind], ..ds.clone() };
+        one.strategy.goals.iter_mut().for_each(|g| g.numeric_goal_ids.clear());
+        no_nulls(&serde_json::to_value(analyze(&one).summary).unwrap(), "summary");
+    }
+
+    #[test]
+    fn import_never_panics_on_arbitrary_bytes(bytes in proptest::collection::vec(any::<u8>(), 0..400)) {
+        let _ = io::import_any(embedded_ref(), &bytes);
+    }
+
+    #[test]
+    fn import_never_panics_on_csv_like_text(rows in proptest::collection::vec("[a-z0-9_,\"\\-\\.\u{3042}\n]{0,60}", 0..6)) {
+        let text = format!("{}\n{}", kcsv::OBSERVATION_COLUMNS.join(","), rows.join("\n"));
+        let _ = io::import_any(embedded_ref(), text.as_bytes());
+    }
+}
