@@ -1,0 +1,74 @@
+//! The `machi-kpi` command end to end: summary totals, exports, validate exit codes.
+
+use std::process::Command;
+
+fn run(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_machi-kpi"))
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn summary_prints_the_official_totals() {
+    let (code, out, _) = run(&["summary"]);
+    assert_eq!(code, 0);
+    assert!(out.contains("47 indicators"), "{out}");
+    for line in [
+        "On track               順調に進捗",
+        "11   23.4%",
+        "18   38.3%",
+        "12   25.5%",
+        "6   12.8%",
+    ] {
+        assert!(out.contains(line), "missing {line:?} in\n{out}");
+    }
+    assert!(out.contains("1-2   1 /  1 /  4 /  0 =  6"), "{out}");
+    let (code, json, _) = run(&["summary", "--json"]);
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(v["breakdown"]["overall"]["delayed_covid"], 12);
+    assert_eq!(v["breakdown"]["total"], 47);
+}
+
+#[test]
+fn export_and_validate_round_trip_through_files() {
+    let dir = std::env::temp_dir().join(format!("machi-kpi-cli-test-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let (code, csv, _) = run(&["export", "observations"]);
+    assert_eq!(code, 0);
+    assert!(csv.starts_with('\u{feff}'));
+    let path = dir.join("obs.csv");
+    std::fs::write(&path, csv.as_bytes()).unwrap();
+    let (code, out, _) = run(&["validate", path.to_str().unwrap()]);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.starts_with("ok: ") && out.lines().count() == 1, "{out}");
+
+    let bad = dir.join("bad.csv");
+    std::fs::write(&bad, "indicator_id,goal_id,name_ja,series,role,edition,period_kind,year,value,unit,state,raw\nnew-job-openings,1-1,x,,actual,revision_2024,fiscal_year,2022,many,件,number,x\n").unwrap();
+    let (code, _, err) = run(&["validate", bad.to_str().unwrap()]);
+    assert_eq!(code, 1);
+    assert!(err.contains("line 2, column 9, field 'value'"), "{err}");
+    assert!(err.contains("2行目9列目「value」"), "{err}");
+
+    let (code, json, _) = run(&["export", "dataset"]);
+    assert_eq!(code, 0);
+    let jpath = dir.join("ds.json");
+    std::fs::write(&jpath, json).unwrap();
+    let (code, out, _) = run(&["summary", "--data", jpath.to_str().unwrap()]);
+    assert_eq!(code, 0);
+    assert!(out.contains("47 indicators"));
+    let (code, ind, _) = run(&["export", "indicators", "--format", "csv"]);
+    assert_eq!(code, 0);
+    assert_eq!(
+        ind.trim_end().split("\r\n").count(),
+        51,
+        "header + 50 indicators"
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}
