@@ -5,6 +5,7 @@
 
 use std::rc::Rc;
 
+use machi_kpi_core::analysis::{analyze, Analysis};
 use machi_kpi_core::Dataset;
 use yew::prelude::*;
 
@@ -38,4 +39,13 @@ pub fn use_lang_state() -> LangState {
 #[hook]
 pub fn use_dataset() -> Option<DataContext> {
     use_context::<DataContext>()
+}
+
+/// The analysis of the dataset in force, computed once per dataset (memoised on the
+/// dataset's pointer, so an imported dataset recomputes and nothing else does).
+#[hook]
+pub fn use_analysis() -> Option<Rc<Analysis>> {
+    let data = use_dataset();
+    let analysis = use_memo(data.clone(), |data| data.as_ref().map(|d| Rc::new(analyze(&d.0))));
+    (*analysis).clone()
 }
