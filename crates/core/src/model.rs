@@ -40,17 +40,25 @@ pub enum EditionId {
     /// The strategy as revised in March 2024 (targets FY2027).
     #[serde(rename = "revision_2024")]
     Revision2024,
+    /// Actuals published after these two documents (e.g. the next progress report), added
+    /// by city staff through import. An update carries actuals only, never targets, and may
+    /// be attached to any indicator.
+    Update,
 }
 
 impl EditionId {
-    /// Both editions, oldest first.
-    pub const ALL: [EditionId; 2] = [EditionId::Fy2021Report, EditionId::Revision2024];
+    /// Every edition, oldest first.
+    pub const ALL: [EditionId; 3] = [EditionId::Fy2021Report, EditionId::Revision2024, EditionId::Update];
+
+    /// The editions that set targets (FY2024 and FY2027).
+    pub const WITH_TARGETS: [EditionId; 2] = [EditionId::Fy2021Report, EditionId::Revision2024];
 
     /// The identifier used in files and URLs.
     pub fn slug(self) -> &'static str {
         match self {
             EditionId::Fy2021Report => "fy2021_report",
             EditionId::Revision2024 => "revision_2024",
+            EditionId::Update => "update",
         }
     }
 
@@ -349,9 +357,9 @@ impl Indicator {
         }
     }
 
-    /// Whether the indicator appears in an edition.
+    /// Whether the indicator appears in an edition (every indicator may take updates).
     pub fn in_edition(&self, edition: EditionId) -> bool {
-        self.editions.contains(&edition)
+        edition == EditionId::Update || self.editions.contains(&edition)
     }
 }
 

@@ -185,7 +185,7 @@ fn every_stored_value_is_what_the_parser_reads_from_its_raw_cell() {
             let default = machi_kpi_core::Period::fiscal(match (o.edition, o.role) {
                 (_, Role::Baseline) => 2019,
                 (EditionId::Fy2021Report, Role::Target) => 2024,
-                (EditionId::Revision2024, Role::Target) => 2027,
+                (EditionId::Revision2024 | EditionId::Update, Role::Target) => 2027,
                 (_, Role::Actual) => {
                     if o.column_ja.contains("令和2年度") {
                         2020

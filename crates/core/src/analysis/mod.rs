@@ -52,6 +52,7 @@ impl IndicatorAnalysis {
         match edition {
             EditionId::Fy2021Report => &self.fy2024,
             EditionId::Revision2024 => &self.fy2027,
+            EditionId::Update => &[],
         }
     }
 

@@ -5,7 +5,7 @@
 use std::collections::HashSet;
 
 use crate::error::{ErrorKind, ImportError, ImportErrors};
-use crate::model::{Dataset, Value, FORMAT_ID, FORMAT_VERSION};
+use crate::model::{Dataset, EditionId, Role, Value, FORMAT_ID, FORMAT_VERSION};
 
 fn is_slug(s: &str) -> bool {
     !s.is_empty()
@@ -110,7 +110,10 @@ pub fn validate(ds: &Dataset) -> Result<(), ImportErrors> {
         let mut keys = HashSet::new();
         for (oi, o) in ind.observations.iter().enumerate() {
             let oat = |f: &str| format!("indicators[{i}].observations[{oi}].{f}");
-            if !ind.editions.contains(&o.edition) {
+            if o.edition == EditionId::Update && o.role != Role::Actual {
+                err(oat("role"), ErrorKind::Inconsistent("an update (edition 'update') carries actual values only".into()));
+            }
+            if !ind.in_edition(o.edition) {
                 err(
                     oat("edition"),
                     ErrorKind::Inconsistent(format!(
