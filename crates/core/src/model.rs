@@ -48,7 +48,11 @@ pub enum EditionId {
 
 impl EditionId {
     /// Every edition, oldest first.
-    pub const ALL: [EditionId; 3] = [EditionId::Fy2021Report, EditionId::Revision2024, EditionId::Update];
+    pub const ALL: [EditionId; 3] = [
+        EditionId::Fy2021Report,
+        EditionId::Revision2024,
+        EditionId::Update,
+    ];
 
     /// The editions that set targets (FY2024 and FY2027).
     pub const WITH_TARGETS: [EditionId; 2] = [EditionId::Fy2021Report, EditionId::Revision2024];

@@ -88,11 +88,19 @@ fn a_next_year_update_can_be_added_to_any_indicator_but_carries_actuals_only() {
     let header = "indicator_id,goal_id,name_ja,series,role,edition,period_kind,year,value,unit,state,raw\r\n";
     let ok = format!("{header}new-job-openings,1-1,新規求人数,,actual,update,fiscal_year,2022,1400,件,number,\"1,400件\"\r\n");
     let (new, _) = io::import_any(&ds, ok.as_bytes()).unwrap();
-    let latest = analyze_indicator(new.indicator("new-job-openings").unwrap()).fy2024[0].latest.value().copied().unwrap();
+    let latest = analyze_indicator(new.indicator("new-job-openings").unwrap()).fy2024[0]
+        .latest
+        .value()
+        .copied()
+        .unwrap();
     assert_eq!((latest.period.year, latest.value), (2022, 1400.0));
     let bad = format!("{header}new-job-openings,1-1,新規求人数,,target,update,fiscal_year,2030,1,件,number,1件\r\n");
     let errs = io::import_any(&ds, bad.as_bytes()).unwrap_err().0;
-    assert!(errs.iter().any(|e| e.message_en().contains("actual values only")), "{errs:?}");
+    assert!(
+        errs.iter()
+            .any(|e| e.message_en().contains("actual values only")),
+        "{errs:?}"
+    );
 }
 
 #[test]

@@ -111,7 +111,12 @@ pub fn validate(ds: &Dataset) -> Result<(), ImportErrors> {
         for (oi, o) in ind.observations.iter().enumerate() {
             let oat = |f: &str| format!("indicators[{i}].observations[{oi}].{f}");
             if o.edition == EditionId::Update && o.role != Role::Actual {
-                err(oat("role"), ErrorKind::Inconsistent("an update (edition 'update') carries actual values only".into()));
+                err(
+                    oat("role"),
+                    ErrorKind::Inconsistent(
+                        "an update (edition 'update') carries actual values only".into(),
+                    ),
+                );
             }
             if !ind.in_edition(o.edition) {
                 err(
