@@ -46,6 +46,8 @@ pub fn use_dataset() -> Option<DataContext> {
 #[hook]
 pub fn use_analysis() -> Option<Rc<Analysis>> {
     let data = use_dataset();
-    let analysis = use_memo(data.clone(), |data| data.as_ref().map(|d| Rc::new(analyze(&d.0))));
+    let analysis = use_memo(data.clone(), |data| {
+        data.as_ref().map(|d| Rc::new(analyze(&d.0)))
+    });
     (*analysis).clone()
 }

@@ -29,8 +29,7 @@ extern "C" {
     ) -> Result<EchartsInstance, JsValue>;
 
     #[wasm_bindgen(catch, method, js_name = setOption)]
-    fn set_option(this: &EchartsInstance, option: &JsValue, opts: &JsValue)
-        -> Result<(), JsValue>;
+    fn set_option(this: &EchartsInstance, option: &JsValue, opts: &JsValue) -> Result<(), JsValue>;
 
     #[wasm_bindgen(catch, method)]
     fn resize(this: &EchartsInstance) -> Result<(), JsValue>;
@@ -88,6 +87,17 @@ impl fmt::Display for ChartError {
 
 impl std::error::Error for ChartError {}
 
+/// True when the reader asked the system for reduced motion.
+pub fn prefers_reduced_motion() -> bool {
+    web_sys::window()
+        .and_then(|w| {
+            w.match_media("(prefers-reduced-motion: reduce)")
+                .ok()
+                .flatten()
+        })
+        .is_some_and(|m| m.matches())
+}
+
 /// Best-effort text of a thrown JS value (an `Error`'s message, a string, …).
 pub fn js_error_text(err: &JsValue) -> String {
     if let Some(e) = err.dyn_ref::<js_sys::Error>() {
@@ -104,7 +114,11 @@ pub struct Echarts {
 
 impl Echarts {
     /// `echarts.init(el, null, {renderer, locale})`.
-    pub fn init(el: &web_sys::HtmlElement, renderer: Renderer, locale: &str) -> Result<Self, ChartError> {
+    pub fn init(
+        el: &web_sys::HtmlElement,
+        renderer: Renderer,
+        locale: &str,
+    ) -> Result<Self, ChartError> {
         let opts = js_sys::Object::new();
         let set = |k: &str, v: &str| js_sys::Reflect::set(&opts, &k.into(), &v.into());
         set("renderer", renderer.as_str())
@@ -117,8 +131,16 @@ impl Echarts {
 
     /// Replaces the whole option (`notMerge: true`), so series removed from
     /// the new option disappear instead of lingering from the old one.
-    pub fn set_option_json(&self, json: &str) -> Result<(), ChartError> {
-        let option = js_sys::JSON::parse(json).map_err(|e| ChartError::SetOption(js_error_text(&e)))?;
+    ///
+    /// With `animate == false` the option's `animation` is switched off (for
+    /// readers who ask for reduced motion).
+    pub fn set_option_json(&self, json: &str, animate: bool) -> Result<(), ChartError> {
+        let option =
+            js_sys::JSON::parse(json).map_err(|e| ChartError::SetOption(js_error_text(&e)))?;
+        if !animate {
+            js_sys::Reflect::set(&option, &"animation".into(), &JsValue::FALSE)
+                .map_err(|e| ChartError::SetOption(js_error_text(&e)))?;
+        }
         let opts = js_sys::Object::new();
         js_sys::Reflect::set(&opts, &"notMerge".into(), &JsValue::TRUE)
             .map_err(|e| ChartError::SetOption(js_error_text(&e)))?;

@@ -1,4 +1,4 @@
-//! Browser entry point built by Trunk (`data-bin="machi-kpi"`). All logic
+//! Browser entry point built by Trunk (`data-bin="machi-kpi-app"`). All logic
 //! lives in the library so it can be tested natively.
 
 fn main() {

@@ -168,7 +168,12 @@ mod tests {
             ("/revisions", Route::Revisions),
             ("/data", Route::Data),
             ("/about", Route::About),
-            ("/embed/kpi/12", Route::Embed { view: "kpi/12".into() }),
+            (
+                "/embed/kpi/12",
+                Route::Embed {
+                    view: "kpi/12".into(),
+                },
+            ),
             ("/nope", Route::NotFound),
         ];
         for (path, route) in cases {
@@ -181,9 +186,18 @@ mod tests {
     fn language_comes_from_hash_query_then_page_query() {
         assert_eq!(LangState::from_queries("", "").lang, Lang::Ja);
         assert_eq!(LangState::from_queries("?lang=en", "").lang, Lang::En);
-        assert_eq!(LangState::from_queries("", "?lang=ja-easy").lang, Lang::JaEasy);
-        assert_eq!(LangState::from_queries("lang=ja", "?lang=en").lang, Lang::Ja);
-        assert_eq!(LangState::from_queries("?x=1&lang=bogus", "").lang, Lang::Ja);
+        assert_eq!(
+            LangState::from_queries("", "?lang=ja-easy").lang,
+            Lang::JaEasy
+        );
+        assert_eq!(
+            LangState::from_queries("lang=ja", "?lang=en").lang,
+            Lang::Ja
+        );
+        assert_eq!(
+            LangState::from_queries("?x=1&lang=bogus", "").lang,
+            Lang::Ja
+        );
     }
 
     #[test]

@@ -52,11 +52,27 @@ impl ChartSpec {
         let description = description.into();
         // Serialising a charming `Chart` cannot fail (all map keys are strings);
         // an empty option would still draw nothing rather than panic.
-        let mut option = serde_json::to_value(chart).unwrap_or_else(|_| Value::Object(Default::default()));
+        let mut option =
+            serde_json::to_value(chart).unwrap_or_else(|_| Value::Object(Default::default()));
+        // charming 0.6 serialises an unset `Decal::decals` as `[]`, and ECharts
+        // then indexes an empty list ("Cannot set properties of undefined
+        // (setting 'dirty')"). Without the key ECharts uses its default patterns.
+        if let Some(decal) = option["aria"]["decal"].as_object_mut() {
+            if decal
+                .get("decals")
+                .and_then(Value::as_array)
+                .is_some_and(Vec::is_empty)
+            {
+                decal.remove("decals");
+            }
+        }
         option["aria"]["enabled"] = Value::Bool(true);
         option["aria"]["label"]["enabled"] = Value::Bool(true);
         option["aria"]["label"]["description"] = Value::String(description.clone());
-        ChartSpec { option, description }
+        ChartSpec {
+            option,
+            description,
+        }
     }
 
     /// The option as compact JSON, as handed to `setOption`.

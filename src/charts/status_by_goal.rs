@@ -27,15 +27,33 @@ pub fn chart(goals: &[GroupCounts], lang: Lang) -> Chart {
         .iter()
         .map(|g| messages::goal_label(lang, &g.key))
         .collect();
-    let text = || TextStyle::new().font_size(13).color(INK).font_family(FONT_FAMILY);
+    let text = || {
+        TextStyle::new()
+            .font_size(13)
+            .color(INK)
+            .font_family(FONT_FAMILY)
+    };
     let mut chart = Chart::new()
         .tooltip(
             Tooltip::new()
                 .trigger(Trigger::Axis)
                 .axis_pointer(AxisPointer::new().type_(AxisPointerType::Shadow)),
         )
-        .legend(Legend::new().top(0).left("center").item_gap(12.0).text_style(text()))
-        .grid(Grid::new().left(8).right(16).top(64).bottom(8).contain_label(true))
+        .legend(
+            Legend::new()
+                .top(0)
+                .left("center")
+                .item_gap(12.0)
+                .text_style(text()),
+        )
+        .grid(
+            Grid::new()
+                .left(8)
+                .right(16)
+                .top(64)
+                .bottom(8)
+                .contain_label(true),
+        )
         .aria(Aria::new().enabled(true).decal(Decal::new().show(true)))
         .x_axis(
             Axis::new()
@@ -138,9 +156,21 @@ pub fn table(goals: &[GroupCounts], lang: Lang) -> TableData {
         .collect();
     let mut totals: Vec<String> = OfficialStatus::ALL
         .iter()
-        .map(|&s| goals.iter().map(|g| g.counts.get(s)).sum::<usize>().to_string())
+        .map(|&s| {
+            goals
+                .iter()
+                .map(|g| g.counts.get(s))
+                .sum::<usize>()
+                .to_string()
+        })
         .collect();
-    totals.push(goals.iter().map(|g| g.counts.total()).sum::<usize>().to_string());
+    totals.push(
+        goals
+            .iter()
+            .map(|g| g.counts.total())
+            .sum::<usize>()
+            .to_string(),
+    );
     TableData {
         caption: messages::by_goal_table_caption(lang),
         columns,

@@ -34,9 +34,17 @@ pub fn figures(counts: &StatusCounts) -> Vec<StatusFigure> {
 fn slice_name(lang: Lang, f: &StatusFigure) -> String {
     let share = f.share.map(messages::percent).unwrap_or_else(|| "—".into());
     match lang {
-        Lang::En => format!("{} {} ({share})", messages::status_name(lang, f.status), f.count),
+        Lang::En => format!(
+            "{} {} ({share})",
+            messages::status_name(lang, f.status),
+            f.count
+        ),
         Lang::Ja | Lang::JaEasy => {
-            format!("{} {}（{share}）", messages::status_name(lang, f.status), f.count)
+            format!(
+                "{} {}（{share}）",
+                messages::status_name(lang, f.status),
+                f.count
+            )
         }
     }
 }
@@ -65,8 +73,19 @@ pub fn chart(counts: &StatusCounts, lang: Lang) -> Chart {
                 .left("center")
                 .top("29%")
                 .item_gap(2.0)
-                .text_style(TextStyle::new().font_size(30).font_weight("bold").color(INK).font_family(FONT_FAMILY))
-                .subtext_style(TextStyle::new().font_size(13).color(INK).font_family(FONT_FAMILY)),
+                .text_style(
+                    TextStyle::new()
+                        .font_size(30)
+                        .font_weight("bold")
+                        .color(INK)
+                        .font_family(FONT_FAMILY),
+                )
+                .subtext_style(
+                    TextStyle::new()
+                        .font_size(13)
+                        .color(INK)
+                        .font_family(FONT_FAMILY),
+                ),
         )
         .tooltip(Tooltip::new().trigger(Trigger::Item).formatter("{b}"))
         .legend(
@@ -74,7 +93,12 @@ pub fn chart(counts: &StatusCounts, lang: Lang) -> Chart {
                 .bottom(0)
                 .left("center")
                 .item_gap(12.0)
-                .text_style(TextStyle::new().font_size(13).color(INK).font_family(FONT_FAMILY)),
+                .text_style(
+                    TextStyle::new()
+                        .font_size(13)
+                        .color(INK)
+                        .font_family(FONT_FAMILY),
+                ),
         )
         .aria(Aria::new().enabled(true).decal(Decal::new().show(true)))
         .series(
@@ -134,7 +158,11 @@ pub fn table(counts: &StatusCounts, lang: Lang) -> TableData {
             header: t(lang, Key::TotalLabel).to_owned(),
             cells: vec![
                 total.to_string(),
-                if total > 0 { messages::percent(1.0) } else { "—".into() },
+                if total > 0 {
+                    messages::percent(1.0)
+                } else {
+                    "—".into()
+                },
             ],
         }),
     }

@@ -4,7 +4,8 @@
 //! - initialises ECharts on its container once it is in the DOM
 //!   (`echarts.init(el, null, {renderer, locale})`, see [`crate::echarts`]),
 //!   and again only if the renderer or locale changes;
-//! - applies each new option with `setOption(option, {notMerge: true})`;
+//! - applies each new option with `setOption(option, {notMerge: true})`,
+//!   without animation when the reader prefers reduced motion;
 //! - resizes with its container through a `ResizeObserver`;
 //! - forwards `click` events to [`EChartProps::on_click`] as [`ChartClick`];
 //! - on unmount disconnects the observer, unbinds events, disposes the
@@ -21,7 +22,7 @@ use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use yew::prelude::*;
 
-use crate::echarts::{ChartError, Echarts, Renderer};
+use crate::echarts::{prefers_reduced_motion, ChartError, Echarts, Renderer};
 use crate::i18n::{t, Key};
 use crate::use_lang;
 
@@ -119,7 +120,7 @@ fn start(
         applied: None,
     };
     if let Some(chart) = &live.chart {
-        chart.set_option_json(option)?;
+        chart.set_option_json(option, !prefers_reduced_motion())?;
     }
     live.applied = Some(option.clone());
 
@@ -184,7 +185,15 @@ pub fn EChart(props: &EChartProps) -> Html {
             move |(renderer, locale)| {
                 if let Some(el) = node.cast::<web_sys::HtmlElement>() {
                     let option = latest.borrow().clone();
-                    let result = start(&el, *renderer, locale, &option, &slot, on_click, report.clone());
+                    let result = start(
+                        &el,
+                        *renderer,
+                        locale,
+                        &option,
+                        &slot,
+                        on_click,
+                        report.clone(),
+                    );
                     report.emit(result.err());
                 }
                 let slot = slot.clone();
@@ -204,7 +213,7 @@ pub fn EChart(props: &EChartProps) -> Html {
             if let Some(live) = slot.borrow_mut().as_mut() {
                 if live.applied.as_ref() != Some(option) {
                     if let Some(chart) = &live.chart {
-                        let result = chart.set_option_json(option);
+                        let result = chart.set_option_json(option, !prefers_reduced_motion());
                         if result.is_ok() {
                             live.applied = Some(option.clone());
                         }

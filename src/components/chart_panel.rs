@@ -41,7 +41,9 @@ pub struct ChartPanelProps {
 pub fn ChartPanel(props: &ChartPanelProps) -> Html {
     let lang = use_lang();
     let show_table = use_state_eq(|| false);
-    let option = use_memo(props.spec.option.clone(), |o| AttrValue::from(o.to_string()));
+    let option = use_memo(props.spec.option.clone(), |o| {
+        AttrValue::from(o.to_string())
+    });
 
     let id = &props.id;
     let title_id = format!("{id}-title");

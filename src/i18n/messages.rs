@@ -109,11 +109,7 @@ pub fn status_summary(lang: Lang, total: usize, figures: &[StatusFigure]) -> Str
             indicators(lang, total),
             parts.join("、")
         ),
-        Lang::En => format!(
-            "Of {}, {}.",
-            indicators(lang, total),
-            join_english(&parts)
-        ),
+        Lang::En => format!("Of {}, {}.", indicators(lang, total), join_english(&parts)),
         Lang::JaEasy => format!(
             "{}の 目標の うち、{}です。",
             indicators(lang, total),
@@ -166,9 +162,8 @@ pub fn by_goal_summary(lang: Lang, goals: &[GoalDelays]) -> String {
             indicators(lang, n)
         ),
         (Lang::En, Some((g, n))) => format!(
-            "Of the {} delayed indicators, {covid} are delayed by COVID-19 and {other} for other reasons; {} has the most delays ({n}).",
-            all,
-            goal_label(lang, &g.id)
+            "Of the {all} delayed indicators, {covid} are delayed by COVID-19 and {other} for other reasons; basic goal {} has the most delays ({n}).",
+            g.id
         ),
         (Lang::JaEasy, Some((g, n))) => format!(
             "おくれている {}の うち、{}は コロナの ため、{}は ほかの 理由です。いちばん 多いのは {}（{}）です。",
@@ -251,15 +246,30 @@ mod tests {
     #[test]
     fn by_goal_summary_names_the_goal_with_most_delays() {
         let goals = vec![
-            GoalDelays { id: "1-1".into(), delayed_covid: 1, delayed: 0 },
-            GoalDelays { id: "1-2".into(), delayed_covid: 2, delayed: 1 },
-            GoalDelays { id: "2-1".into(), delayed_covid: 0, delayed: 3 },
+            GoalDelays {
+                id: "1-1".into(),
+                delayed_covid: 1,
+                delayed: 0,
+            },
+            GoalDelays {
+                id: "1-2".into(),
+                delayed_covid: 2,
+                delayed: 1,
+            },
+            GoalDelays {
+                id: "2-1".into(),
+                delayed_covid: 0,
+                delayed: 3,
+            },
         ];
         let ja = by_goal_summary(Lang::Ja, &goals);
         assert!(ja.contains("遅れている7指標のうち3指標はコロナ"), "{ja}");
         assert!(ja.contains("基本目標1-2（3指標）"), "{ja}");
         let en = by_goal_summary(Lang::En, &goals);
-        assert!(en.contains("Of the 7 delayed indicators, 3 are delayed by COVID-19"), "{en}");
+        assert!(
+            en.contains("Of the 7 delayed indicators, 3 are delayed by COVID-19"),
+            "{en}"
+        );
         assert_eq!(by_goal_summary(Lang::En, &[]), "No indicator is delayed.");
     }
 }

@@ -203,7 +203,10 @@ mod tests {
         for &key in Key::ALL {
             let en = t(Lang::En, key);
             assert!(!en.chars().any(is_cjk), "{key:?}: {en}");
-            assert!(t(Lang::Ja, key).chars().any(is_cjk), "{key:?} ja has no Japanese");
+            assert!(
+                t(Lang::Ja, key).chars().any(is_cjk),
+                "{key:?} ja has no Japanese"
+            );
             assert!(t(Lang::JaEasy, key).chars().any(is_cjk), "{key:?} ja-easy");
         }
     }

@@ -10,11 +10,13 @@
 use machi_kpi_core::analysis::{status_breakdown, GroupCounts, StatusBreakdown, StatusCounts};
 use machi_kpi_core::Dataset;
 use yew::prelude::*;
+use yew_router::prelude::*;
 
 use crate::charts::{self, status_by_goal, status_donut, ChartSpec, TableData};
+use crate::components::chart::ChartClick;
 use crate::components::chart_panel::ChartPanel;
 use crate::components::link::AppLink;
-use crate::context::{use_dataset, DataContext};
+use crate::context::{use_dataset, use_lang_state, DataContext};
 use crate::i18n::messages;
 use crate::i18n::{t, Key, Lang};
 use crate::routes::Route;
@@ -69,6 +71,34 @@ fn OverviewBody(props: &BodyProps) -> Html {
     let strategy = &dataset.strategy;
     let overall = &model.breakdown.overall;
 
+    // A click on a goal's bar opens that goal's page, in the same language.
+    let on_goal_click = {
+        let navigator = use_navigator();
+        let state = use_lang_state();
+        let ids: Vec<String> = model
+            .breakdown
+            .by_goal
+            .iter()
+            .map(|g| g.key.clone())
+            .collect();
+        Callback::from(move |click: ChartClick| {
+            let (Some(navigator), Some(id)) =
+                (&navigator, click.data_index.and_then(|i| ids.get(i)))
+            else {
+                return;
+            };
+            let route = Route::Goal { id: id.clone() };
+            match state.query_for(state.lang) {
+                Some(q) => {
+                    if navigator.push_with_query(&route, q).is_err() {
+                        navigator.push(&route);
+                    }
+                }
+                None => navigator.push(&route),
+            }
+        })
+    };
+
     html! {
         <div class="wrap page overview">
             <section class="hero" aria-labelledby="page-title">
@@ -103,6 +133,7 @@ fn OverviewBody(props: &BodyProps) -> Html {
                         spec={model.by_goal.clone()}
                         table={model.by_goal_table.clone()}
                         height={340}
+                        on_click={Some(on_goal_click)}
                     />
                 </div>
             </section>

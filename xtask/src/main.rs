@@ -82,9 +82,10 @@ pub fn root() -> PathBuf {
 /// `wasm-opt` before Debian's older one) and `~/.cargo/bin` next.
 pub fn tool_path() -> OsString {
     let mut dirs = vec![root().join("node_modules").join(".bin")];
-    if let Some(home) = env::var_os("CARGO_HOME").map(PathBuf::from).or_else(|| {
-        env::var_os("HOME").map(|h| PathBuf::from(h).join(".cargo"))
-    }) {
+    if let Some(home) = env::var_os("CARGO_HOME")
+        .map(PathBuf::from)
+        .or_else(|| env::var_os("HOME").map(|h| PathBuf::from(h).join(".cargo")))
+    {
         dirs.push(home.join("bin"));
     }
     if let Some(path) = env::var_os("PATH") {
@@ -166,7 +167,15 @@ fn serve() -> Result {
     // absolute base for its live-reload websocket.
     run(cmd(
         "trunk",
-        &["serve", "--address", "127.0.0.1", "--port", "8080", "--public-url", "/"],
+        &[
+            "serve",
+            "--address",
+            "127.0.0.1",
+            "--port",
+            "8080",
+            "--public-url",
+            "/",
+        ],
     ))
 }
 
@@ -241,9 +250,18 @@ fn cargo_counts(out: &str) -> (usize, usize, usize) {
 fn node_summary(out: &str) -> String {
     out.lines()
         .filter(|l| {
-            ["# tests", "# suites", "# pass", "# fail", "# cancelled", "# skipped", "# todo", "# duration_ms"]
-                .iter()
-                .any(|p| l.starts_with(p))
+            [
+                "# tests",
+                "# suites",
+                "# pass",
+                "# fail",
+                "# cancelled",
+                "# skipped",
+                "# todo",
+                "# duration_ms",
+            ]
+            .iter()
+            .any(|p| l.starts_with(p))
         })
         .collect::<Vec<_>>()
         .join("\n")
@@ -268,7 +286,29 @@ fn test() -> Result {
     step("cargo clippy");
     run(cmd(
         "cargo",
-        &["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"],
+        &[
+            "clippy",
+            "--workspace",
+            "--all-targets",
+            "--",
+            "-D",
+            "warnings",
+        ],
+    ))?;
+
+    step("cargo clippy (wasm32: the browser-only code)");
+    run(cmd(
+        "cargo",
+        &[
+            "clippy",
+            "-p",
+            "machi-kpi",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--",
+            "-D",
+            "warnings",
+        ],
     ))?;
 
     step("cargo test --workspace");
@@ -279,7 +319,9 @@ fn test() -> Result {
     let (cargo_out, cargo_ok) = run_tee(c)?;
     let (passed, failed, ignored) = cargo_counts(&cargo_out);
     if !cargo_ok {
-        return Err(format!("cargo test failed: {passed} passed, {failed} failed"));
+        return Err(format!(
+            "cargo test failed: {passed} passed, {failed} failed"
+        ));
     }
 
     step("dist + browser end-to-end tests");
@@ -293,7 +335,11 @@ fn test() -> Result {
     }
     println!("cargo test: {passed} passed, {failed} failed, {ignored} ignored");
     println!("{}", node_summary(&node_out));
-    println!("xtask: {} passed, {} failed", passed + node_pass, failed + node_fail);
+    println!(
+        "xtask: {} passed, {} failed",
+        passed + node_pass,
+        failed + node_fail
+    );
     Ok(())
 }
 

@@ -111,16 +111,40 @@ fn handle(mut stream: TcpStream, root: &Path) -> std::io::Result<()> {
     let method = parts.next().unwrap_or("");
     let target = parts.next().unwrap_or("/");
     if method != "GET" && method != "HEAD" {
-        return respond(&mut stream, "405 Method Not Allowed", "text/plain", b"method not allowed", true);
+        return respond(
+            &mut stream,
+            "405 Method Not Allowed",
+            "text/plain",
+            b"method not allowed",
+            true,
+        );
     }
     let body = resolve(root, target).and_then(|f| fs::read(&f).ok().map(|b| (f, b)));
     match body {
-        Some((file, bytes)) => respond(&mut stream, "200 OK", content_type(&file), &bytes, method == "GET"),
-        None => respond(&mut stream, "404 Not Found", "text/plain", b"not found", method == "GET"),
+        Some((file, bytes)) => respond(
+            &mut stream,
+            "200 OK",
+            content_type(&file),
+            &bytes,
+            method == "GET",
+        ),
+        None => respond(
+            &mut stream,
+            "404 Not Found",
+            "text/plain",
+            b"not found",
+            method == "GET",
+        ),
     }
 }
 
-fn respond(stream: &mut TcpStream, status: &str, ctype: &str, body: &[u8], with_body: bool) -> std::io::Result<()> {
+fn respond(
+    stream: &mut TcpStream,
+    status: &str,
+    ctype: &str,
+    body: &[u8],
+    with_body: bool,
+) -> std::io::Result<()> {
     let head = format!(
         "HTTP/1.1 {status}\r\nContent-Type: {ctype}\r\nContent-Length: {}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n",
         body.len()
@@ -142,7 +166,10 @@ mod tests {
         assert_eq!(resolve(root, "/"), Some(root.join("index.html")));
         assert_eq!(resolve(root, "/?lang=en"), Some(root.join("index.html")));
         assert_eq!(resolve(root, "/a%20b.js"), Some(root.join("a b.js")));
-        assert_eq!(resolve(root, "/data/x.json"), Some(root.join("data/x.json")));
+        assert_eq!(
+            resolve(root, "/data/x.json"),
+            Some(root.join("data/x.json"))
+        );
         assert_eq!(resolve(root, "/../etc/passwd"), None);
         assert_eq!(resolve(root, "/%2e%2e/etc"), None);
     }
@@ -150,7 +177,10 @@ mod tests {
     #[test]
     fn serves_wasm_with_its_mime_type() {
         assert_eq!(content_type(Path::new("a_bg.wasm")), "application/wasm");
-        assert_eq!(content_type(Path::new("index.html")), "text/html; charset=utf-8");
+        assert_eq!(
+            content_type(Path::new("index.html")),
+            "text/html; charset=utf-8"
+        );
     }
 
     #[test]
@@ -160,7 +190,9 @@ mod tests {
         fs::write(dir.join("index.html"), "<p>hi</p>").unwrap();
         let server = start(&dir).unwrap();
         let mut stream = TcpStream::connect(("127.0.0.1", server.port)).unwrap();
-        stream.write_all(b"GET / HTTP/1.1\r\nHost: x\r\n\r\n").unwrap();
+        stream
+            .write_all(b"GET / HTTP/1.1\r\nHost: x\r\n\r\n")
+            .unwrap();
         let mut response = String::new();
         std::io::Read::read_to_string(&mut stream, &mut response).unwrap();
         assert!(response.starts_with("HTTP/1.1 200 OK"), "{response}");

@@ -43,7 +43,10 @@ fn skip(what: &str) {
 
 fn wasm_target() -> Result {
     let installed = output("rustup", &["target", "list", "--installed"]).unwrap_or_default();
-    if installed.lines().any(|l| l.trim() == "wasm32-unknown-unknown") {
+    if installed
+        .lines()
+        .any(|l| l.trim() == "wasm32-unknown-unknown")
+    {
         skip("wasm32-unknown-unknown target");
         return Ok(());
     }
@@ -58,7 +61,14 @@ fn trunk() -> Result {
     }
     run(cmd(
         "cargo",
-        &["install", "--locked", "--force", "trunk", "--version", TRUNK_VERSION],
+        &[
+            "install",
+            "--locked",
+            "--force",
+            "trunk",
+            "--version",
+            TRUNK_VERSION,
+        ],
     ))
 }
 
@@ -90,7 +100,13 @@ fn wasm_bindgen() -> Result {
     }
     run(cmd(
         "cargo",
-        &["install", "--force", "wasm-bindgen-cli", "--version", &format!("={version}")],
+        &[
+            "install",
+            "--force",
+            "wasm-bindgen-cli",
+            "--version",
+            &format!("={version}"),
+        ],
     ))
 }
 
@@ -108,7 +124,10 @@ fn node_packages() -> Result {
     }
     // No install scripts: none of our packages needs one, and playwright-core
     // must never fetch a browser of its own.
-    let mut npm = cmd("npm", &["ci", "--ignore-scripts", "--no-audit", "--no-fund"]);
+    let mut npm = cmd(
+        "npm",
+        &["ci", "--ignore-scripts", "--no-audit", "--no-fund"],
+    );
     npm.env("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
     run(npm)?;
     fs::write(root().join(STAMP), lock).map_err(|e| format!("{STAMP}: {e}"))
@@ -163,7 +182,10 @@ mod tests {
     fn reads_a_version_from_a_lockfile() {
         let lock = "[[package]]\nname = \"wasm-bindgen\"\nversion = \"0.2.130\"\n\
                     [[package]]\nname = \"wasm-bindgen-backend\"\nversion = \"0.2.130\"\n";
-        assert_eq!(lock_version(lock, "wasm-bindgen").as_deref(), Some("0.2.130"));
+        assert_eq!(
+            lock_version(lock, "wasm-bindgen").as_deref(),
+            Some("0.2.130")
+        );
         assert_eq!(lock_version(lock, "trunk"), None);
     }
 }

@@ -80,7 +80,10 @@ pub fn measure(dist: &Path) -> Result<Report> {
         "total",
     ]
     .into_iter()
-    .map(|name| Group { name, ..Group::default() })
+    .map(|name| Group {
+        name,
+        ..Group::default()
+    })
     .collect();
     let mut files = Vec::new();
     walk(dist, &mut files)?;
@@ -91,7 +94,9 @@ pub fn measure(dist: &Path) -> Result<Report> {
             .unwrap_or(&file)
             .to_string_lossy()
             .replace('\\', "/");
-        let raw = fs::metadata(&file).map_err(|e| format!("{rel}: {e}"))?.len();
+        let raw = fs::metadata(&file)
+            .map_err(|e| format!("{rel}: {e}"))?
+            .len();
         let gzip = gzip_size(&file)?;
         for i in [group_of(&rel), 5] {
             groups[i].raw += raw;

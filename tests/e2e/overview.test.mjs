@@ -1,0 +1,238 @@
+// End-to-end tests of the built dist/ in headless Chromium (Debian's
+// /usr/bin/chromium driven by playwright-core; no browser is downloaded).
+//
+// Run by `cargo xtask e2e` / `cargo xtask test`, which serve dist/ on
+// 127.0.0.1 and set BASE_URL. Every test waits on page conditions, never on
+// time. Screenshots go to tests/e2e/out/ (gitignored).
+
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import { chromium } from 'playwright-core';
+
+const BASE = process.env.BASE_URL;
+const OUT = process.env.E2E_OUT ?? 'tests/e2e/out';
+const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+const ARGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+// The official FY2021 figures: the page must show exactly these.
+const FIGURES = { total: '47', on_track: '11', mostly_on_track: '18', delayed_covid: '12', delayed: '6' };
+const SHARES = ['23.4%', '38.3%', '25.5%', '12.8%'];
+
+let context;
+let profile;
+
+before(async () => {
+  assert.ok(BASE, 'BASE_URL must point at dist/ served on loopback (cargo xtask e2e does this)');
+  mkdirSync(OUT, { recursive: true });
+  profile = mkdtempSync(join(tmpdir(), 'machi-kpi-e2e-'));
+  context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ARGS,
+    // Charts draw without animation, so what is on screen is final at once.
+    reducedMotion: 'reduce',
+  });
+});
+
+after(async () => {
+  await context?.close();
+  if (profile) rmSync(profile, { recursive: true, force: true });
+});
+
+function isLoopback(url) {
+  if (url.protocol === 'data:' || url.protocol === 'blob:') return true;
+  return ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
+}
+
+/** Opens `path` (relative to BASE) at the given size and records problems. */
+async function open(path, { width = 1280, height = 800 } = {}) {
+  const page = await context.newPage();
+  await page.setViewportSize({ width, height });
+  const errors = [];
+  const external = [];
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('request', (r) => { if (!isLoopback(new URL(r.url()))) external.push(r.url()); });
+  await page.route('**/*', (route) => {
+    const url = new URL(route.request().url());
+    if (isLoopback(url)) return route.continue();
+    external.push(url.href);
+    return route.abort();
+  });
+  await page.goto(new URL(path, BASE).href);
+  await page.waitForSelector('html[data-app="running"]');
+  return { page, errors, external };
+}
+
+/** Waits until every chart container on the page has drawn an <svg> or <canvas>. */
+async function chartsDrawn(page) {
+  await page.waitForFunction(() => {
+    const charts = [...document.querySelectorAll('.echart')];
+    return charts.length > 0 && charts.every((el) => el.querySelector('svg, canvas'));
+  });
+  return page.$$eval('.echart', (els) => els.map((el) => ({
+    id: el.id,
+    drawn: Boolean(el.querySelector('svg, canvas')),
+    width: el.getBoundingClientRect().width,
+  })));
+}
+
+async function figures(page) {
+  return page.$$eval('[data-figure]', (els) => Object.fromEntries(
+    els.map((el) => [el.getAttribute('data-figure'), el.textContent.trim()]),
+  ));
+}
+
+async function axeViolations(page) {
+  await page.addScriptTag({ path: AXE });
+  return page.evaluate(async () => {
+    const result = await window.axe.run(document, { resultTypes: ['violations'] });
+    return result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  });
+}
+
+function clean({ errors, external }) {
+  assert.deepEqual(external, [], 'requests left loopback');
+  assert.deepEqual(errors, [], 'console errors');
+}
+
+for (const [lang, query, htmlLang, heading] of [
+  ['ja', '', 'ja', '第２期伊勢崎市まち・ひと・しごと創生総合戦略'],
+  ['en', '?lang=en', 'en', 'Isesaki City 2nd Comprehensive Strategy'],
+]) {
+  test(`Overview in ${lang}: official figures, charts, tables, no network, no errors`, async () => {
+    const session = await open(`./#/${query}`);
+    const { page } = session;
+    assert.equal(await page.getAttribute('html', 'lang'), htmlLang);
+    assert.match(await page.textContent('h1'), new RegExp(heading));
+    assert.deepEqual(await figures(page), FIGURES);
+    const text = await page.textContent('main');
+    for (const share of SHARES) assert.ok(text.includes(share), `share ${share} shown`);
+    assert.match(text, lang === 'ja' ? /令和3年度〜令和9年度/ : /FY2021–FY2027/);
+    assert.match(text, /夢ふくらみ|dreams grow/);
+
+    const charts = await chartsDrawn(page);
+    assert.equal(charts.length, 2, 'two charts on the Overview');
+    for (const c of charts) assert.ok(c.drawn && c.width > 200, `${c.id} drawn`);
+    assert.equal(await page.locator('.goal-card').count(), 6);
+    assert.equal(await page.locator('.goal-card a[href^="#/goals/"]').count(), 6);
+
+    // Chart ⇄ table switch: the table replaces the chart and back.
+    const panel = page.locator('#status-donut');
+    await panel.locator('button.view-table').click();
+    await page.waitForSelector('#status-donut-table:not([hidden])');
+    assert.equal(await panel.locator('button.view-table').getAttribute('aria-pressed'), 'true');
+    assert.ok(await page.locator('#status-donut-chart-view').isHidden());
+    const rows = await panel.locator('tbody th[scope="row"]').allTextContents();
+    assert.equal(rows.length, 4);
+    assert.deepEqual(await panel.locator('tfoot td').first().textContent(), '47');
+    await page.screenshot({ path: join(OUT, `overview-${lang}-table-1280.png`), fullPage: false });
+    await panel.locator('button.view-chart').click();
+    await page.waitForSelector('#status-donut-chart-view:not([hidden])');
+
+    await page.screenshot({ path: join(OUT, `overview-${lang}-1280.png`), fullPage: true });
+    clean(session);
+    await page.close();
+  });
+
+  test(`Overview in ${lang} at 360×800 fits the screen`, async () => {
+    const session = await open(`./#/${query}`, { width: 360, height: 800 });
+    const { page } = session;
+    await chartsDrawn(page);
+    assert.deepEqual(await figures(page), FIGURES);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `no horizontal scrolling (overflow ${overflow}px)`);
+    await page.screenshot({ path: join(OUT, `overview-${lang}-360.png`), fullPage: true });
+    await page.screenshot({ path: join(OUT, `overview-${lang}-360-top.png`), fullPage: false });
+    clean(session);
+    await page.close();
+  });
+}
+
+test('language switch and navigation keep ?lang and set <html lang>', async () => {
+  const session = await open('./');
+  const { page } = session;
+  await page.click('.lang-switch a[hreflang="en"]');
+  await page.waitForFunction(() => document.documentElement.lang === 'en');
+  assert.match(page.url(), /#\/\?lang=en$/);
+  assert.equal(await page.getAttribute('.lang-switch a[hreflang="en"]', 'aria-current'), 'true');
+
+  await page.click('.main-nav a[href="#/delays?lang=en"]');
+  await page.waitForSelector('.placeholder');
+  assert.match(await page.textContent('main'), /This page is not built yet/);
+  assert.match(page.url(), /#\/delays\?lang=en$/);
+
+  await page.click('.lang-switch a:text("やさしい日本語")');
+  await page.waitForFunction(() => document.documentElement.getAttribute('data-lang') === 'ja-easy');
+  assert.equal(await page.getAttribute('html', 'lang'), 'ja');
+  assert.match(page.url(), /#\/delays\?lang=ja-easy$/);
+  assert.match(await page.textContent('main'), /準備中/);
+  clean(session);
+  await page.close();
+});
+
+test('every page of the design has a route; unbuilt pages say so', async () => {
+  const session = await open('./');
+  const { page } = session;
+  const pages = [
+    ['#/goals/1-1', '基本目標 1-1'], ['#/kpi/annual-tourists', '指標 annual-tourists'],
+    ['#/delays', '遅れの分析'], ['#/projections', '達成見通し'], ['#/revisions', '改訂内容'],
+    ['#/data', 'データ'], ['#/about', 'このサイトについて'], ['#/embed/overview', '埋め込み表示'],
+  ];
+  for (const [path, title] of pages) {
+    await page.goto(new URL(`./${path}`, BASE).href);
+    await page.waitForFunction((t) => document.querySelector('main h1')?.textContent === t, title);
+    assert.match(await page.textContent('main'), /このページは準備中です/, path);
+  }
+  assert.equal(await page.locator('.site-header').count(), 0, 'embeds have no header');
+  clean(session);
+  await page.close();
+});
+
+test('clicking a goal bar opens that goal', async () => {
+  const session = await open('./#/?lang=en');
+  const { page } = session;
+  await chartsDrawn(page);
+  // Centre of the first goal's bar, from ECharts' own coordinate conversion.
+  const point = await page.evaluate(() => {
+    const el = document.getElementById('status-by-goal-chart');
+    const chart = window.echarts.getInstanceByDom(el);
+    const option = chart.getOption();
+    const first = option.series.map((s) => Number(s.data[0]) || 0);
+    const total = first.reduce((a, b) => a + b, 0);
+    const [x, y] = chart.convertToPixel({ seriesIndex: 0 }, [total / 2, 0]);
+    const box = el.getBoundingClientRect();
+    return { x: box.left + x, y: box.top + y };
+  });
+  await page.mouse.click(point.x, point.y);
+  await page.waitForFunction(() => location.hash.startsWith('#/goals/'));
+  assert.match(page.url(), /#\/goals\/1-1\?lang=en$/);
+  clean(session);
+  await page.close();
+});
+
+test('a failed wasm download shows a message, not a blank page', async () => {
+  const page = await context.newPage();
+  await page.route('**/*.wasm', (route) => route.abort());
+  await page.goto(new URL('./', BASE).href);
+  await page.waitForSelector('#boot-error:not([hidden])');
+  assert.match(await page.textContent('#boot-error'), /The app could not start/);
+  await page.close();
+});
+
+test('the Overview has no axe-core accessibility violations', async () => {
+  for (const query of ['', '?lang=en']) {
+    const session = await open(`./#/${query}`);
+    await chartsDrawn(session.page);
+    assert.deepEqual(await axeViolations(session.page), [], `axe (${query || 'ja'})`);
+    await session.page.close();
+  }
+});
