@@ -34,6 +34,10 @@ fn summary_prints_the_official_totals() {
     let v: serde_json::Value = serde_json::from_str(&json).unwrap();
     assert_eq!(v["breakdown"]["overall"]["delayed_covid"], 12);
     assert_eq!(v["breakdown"]["total"], 47);
+    assert_eq!(v["status_shares"][2]["label_ja"], "進捗の遅れ (コロナ)");
+    assert_eq!(v["status_shares"][2]["count"], 12);
+    let share = v["status_shares"][2]["share"].as_f64().unwrap();
+    assert!((share - 12.0 / 47.0).abs() < 1e-12);
 }
 
 #[test]

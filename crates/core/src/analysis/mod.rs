@@ -186,9 +186,22 @@ pub struct Agreement {
     pub covid_agree: usize,
 }
 
+/// One official status's count and share of all indicators with a status.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StatusShare {
+    pub status: OfficialStatus,
+    pub label_ja: &'static str,
+    pub label_en: &'static str,
+    pub count: usize,
+    /// count / total, in 0..=1 (0 when there is no indicator).
+    pub share: f64,
+}
+
 /// The headline numbers.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Summary {
+    /// The official status split of all indicators that have one, best first.
+    pub status_shares: Vec<StatusShare>,
     pub breakdown: StatusBreakdown,
     pub outlook_fy2024: OutlookCounts,
     pub outlook_fy2027: OutlookCounts,
@@ -233,8 +246,20 @@ pub fn analyze(ds: &Dataset) -> Analysis {
             agreement.covid_agree += usize::from(agree);
         }
     }
+    let breakdown = status_breakdown(ds);
+    let status_shares = OfficialStatus::ALL
+        .into_iter()
+        .map(|status| StatusShare {
+            status,
+            label_ja: status.name_ja(),
+            label_en: status.name_en(),
+            count: breakdown.overall.get(status),
+            share: breakdown.overall.share(status).unwrap_or(0.0),
+        })
+        .collect();
     let summary = Summary {
-        breakdown: status_breakdown(ds),
+        status_shares,
+        breakdown,
         outlook_fy2024,
         outlook_fy2027,
         agreement,
