@@ -22,8 +22,8 @@ pub mod routes;
 pub use app::{App, StaticApp, StaticAppProps};
 pub use context::{use_dataset, use_lang, use_lang_state};
 
-/// Shows a fatal error in `#boot-error` (the box `index.html` keeps outside
-/// the app root), so a failure is never a blank page.
+/// Shows a fatal error in `#boot-error` (the box `index.html` keeps above
+/// the app root), so a failure is never a blank or frozen page without a word.
 #[cfg(target_arch = "wasm32")]
 fn show_fatal(message: &str) {
     web_sys::console::error_1(&message.into());
@@ -35,6 +35,7 @@ fn show_fatal(message: &str) {
     }
     if let Some(panel) = document.get_element_by_id("boot-error") {
         let _ = panel.remove_attribute("hidden");
+        panel.scroll_into_view();
     }
 }
 

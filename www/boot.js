@@ -23,6 +23,8 @@
     if (status) status.hidden = true;
     var skeleton = document.querySelector(".boot");
     if (skeleton) skeleton.removeAttribute("aria-busy");
+    var placeholders = document.querySelector(".boot main");
+    if (placeholders) placeholders.hidden = true;
   }
   // Failed <script>/<link> loads (capture: they do not bubble) and errors
   // thrown while starting, including the module script's rejected `await init`.
