@@ -63,7 +63,7 @@ pub fn chart(counts: &StatusCounts, lang: Lang) -> Chart {
     let unit = match lang {
         Lang::En => "indicators",
         Lang::Ja => "指標",
-        Lang::JaEasy => "こ",
+        Lang::JaEasy => "ぜんぶ",
     };
     Chart::new()
         .title(

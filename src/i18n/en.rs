@@ -26,7 +26,7 @@ pub(super) fn text(key: Key) -> &'static str {
         Key::VisionLabel => "Vision",
         Key::StatusSectionTitle => "Progress of the numerical goals and KPIs",
         Key::StatusSectionNote => "The statuses are Isesaki City's own official assessment.",
-        Key::IndicatorsUnit => "indicators",
+        Key::TotalIndicators => "Total indicators",
         Key::TotalLabel => "Total",
         Key::DonutTitle => "Indicators by status",
         Key::ByGoalTitle => "Status by basic goal",

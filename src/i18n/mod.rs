@@ -149,7 +149,8 @@ keys! {
     StatusSectionTitle,
     /// One sentence explaining that the statuses are the city's own.
     StatusSectionNote,
-    IndicatorsUnit,
+    /// Label of the headline tile with the number of indicators.
+    TotalIndicators,
     TotalLabel,
     DonutTitle,
     ByGoalTitle,

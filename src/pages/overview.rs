@@ -173,7 +173,7 @@ fn stat_tiles(lang: Lang, overall: &StatusCounts) -> Html {
         <ul class="stat-tiles">
             <li class="tile total">
                 <span class="tile-value" data-figure="total">{ overall.total() }</span>
-                <span class="tile-label">{ t(lang, Key::TotalLabel) }{ " " }{ t(lang, Key::IndicatorsUnit) }</span>
+                <span class="tile-label">{ t(lang, Key::TotalIndicators) }</span>
             </li>
             { for status_donut::figures(overall).iter().map(|f| {
                 let style = format!("--swatch:{}", charts::status_color(f.status));
