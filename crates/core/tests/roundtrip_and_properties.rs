@@ -287,7 +287,15 @@ fn the_next_year_template_imports_as_is() {
     let bytes = include_bytes!("../../../www/data/template-next-year.csv");
     let (ds, kind) = io::import_any(embedded_ref(), bytes).unwrap();
     assert_eq!(kind, ImportKind::ObservationsCsv);
-    let added: usize = ds.indicators.iter().map(|i| i.observations.len()).sum::<usize>()
-        - embedded_ref().indicators.iter().map(|i| i.observations.len()).sum::<usize>();
+    let added: usize = ds
+        .indicators
+        .iter()
+        .map(|i| i.observations.len())
+        .sum::<usize>()
+        - embedded_ref()
+            .indicators
+            .iter()
+            .map(|i| i.observations.len())
+            .sum::<usize>();
     assert_eq!(added, 50, "one row per revision indicator and series");
 }
