@@ -1,5 +1,5 @@
 //! Our own small binding to the global `echarts` object (ECharts 5.6, loaded
-//! by `index.html` from `echarts.min.js` before the wasm module starts).
+//! by `index.html` from `echarts.common.min.js` (line, bar, pie, scatter, aria, SVG and canvas renderers) before the wasm module starts).
 //!
 //! charming's `WasmRenderer` cannot choose the renderer or locale, merges
 //! options instead of replacing them, has no events and no `dispose`, and
@@ -67,7 +67,7 @@ impl Renderer {
 /// What went wrong talking to ECharts. Shown to the reader as a message.
 #[derive(Clone, Debug, PartialEq)]
 pub enum ChartError {
-    /// `echarts.init` failed (e.g. `echarts.min.js` did not load).
+    /// `echarts.init` failed (e.g. `echarts.common.min.js` did not load).
     Init(String),
     /// The option JSON could not be parsed or `setOption` threw.
     SetOption(String),
