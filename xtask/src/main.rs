@@ -13,6 +13,8 @@
 //!   end-to-end suite; ends with the test counts.
 //! - `e2e`:   setup, dist build and the browser suite only (`--no-build` to
 //!   reuse `dist/`).
+//! - `bench`: the core's analysis benchmark (`machi-kpi bench`, built with the
+//!   `native` profile: the release profile is tuned for a small wasm).
 //!
 //! Nothing here downloads from outside the package registries: tools come
 //! from crates.io (`cargo install`), npm (`npm ci`) and Debian (`apt-get`),
@@ -43,6 +45,8 @@ commands:
   test    fmt, clippy, cargo test, dist build, browser end-to-end tests
   e2e     setup, dist build and the browser end-to-end tests only
           (--no-build: test the existing dist/)
+  bench   time the full analysis (embedded and 10,000-indicator datasets),
+          natively with optimisations; medians of repeated runs
 ";
 
 fn main() -> ExitCode {
@@ -54,6 +58,7 @@ fn main() -> ExitCode {
         Some("dist") => dist().map(|_| ()),
         Some("test") => test(),
         Some("e2e") => e2e(!args.iter().any(|a| a == "--no-build")).map(|_| ()),
+        Some("bench") => bench(),
         Some("help") | Some("-h") | Some("--help") | None => {
             print!("{USAGE}");
             Ok(())
@@ -178,6 +183,22 @@ fn serve() -> Result {
             "8080",
             "--public-url",
             "/",
+        ],
+    ))
+}
+
+/// Times the full analysis natively (DESIGN.md §6 budgets: 1 ms and 50 ms).
+fn bench() -> Result {
+    run(cmd(
+        "cargo",
+        &[
+            "run",
+            "--profile",
+            "native",
+            "-p",
+            "machi-kpi-cli",
+            "--",
+            "bench",
         ],
     ))
 }
@@ -318,7 +339,10 @@ fn test() -> Result {
     // Snapshots are compared, never written: a changed chart option fails the
     // run until its .snap file is reviewed and updated (INSTA_UPDATE=always).
     let mut c = cmd("cargo", &["test", "--workspace"]);
-    c.env("INSTA_UPDATE", "no").env("INSTA_FORCE_PASS", "0");
+    // The core's property tests run 10,000 cases here (256 in a plain `cargo test`).
+    c.env("INSTA_UPDATE", "no")
+        .env("INSTA_FORCE_PASS", "0")
+        .env("PROPTEST_CASES", "10000");
     let (cargo_out, cargo_ok) = run_tee(c)?;
     let (passed, failed, ignored) = cargo_counts(&cargo_out);
     if !cargo_ok {
