@@ -17,6 +17,9 @@ use yew_router::prelude::*;
 use crate::components::{footer::Footer, header::Header};
 use crate::context::DataContext;
 use crate::i18n::{t, Key, Lang};
+use crate::pages::about::AboutPage;
+use crate::pages::goal::GoalPage;
+use crate::pages::kpi::KpiPage;
 use crate::pages::overview::Overview;
 use crate::pages::placeholder::{NotFound, Placeholder};
 use crate::routes::{route_title, LangState, Route, UrlQuery};
@@ -156,6 +159,9 @@ fn Shell() -> Html {
 fn page(route: &Route, lang: Lang) -> Html {
     match route {
         Route::Overview => html! { <Overview /> },
+        Route::Goal { id } => html! { <GoalPage id={id.clone()} /> },
+        Route::Kpi { id } => html! { <KpiPage id={id.clone()} /> },
+        Route::About => html! { <AboutPage /> },
         Route::NotFound => html! { <NotFound /> },
         other => html! { <Placeholder title={route_title(other, lang)} /> },
     }

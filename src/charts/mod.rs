@@ -11,6 +11,7 @@
 //! - no `JsFunction` formatters (they need `unsafe-eval` under a CSP): labels
 //!   are string templates or text computed here.
 
+pub mod kpi_series;
 pub mod status_by_goal;
 pub mod status_donut;
 

@@ -7,4 +7,5 @@ pub mod chart_panel;
 pub mod data_table;
 pub mod footer;
 pub mod header;
+pub mod kpi_widgets;
 pub mod link;

@@ -10,9 +10,12 @@
 //! verbatim from the dataset, which carries its own English names.
 
 mod en;
+pub mod era;
 mod ja;
 mod ja_easy;
+pub mod kpi_format;
 pub mod messages;
+pub mod pages_goal_kpi;
 
 use std::fmt;
 
@@ -195,6 +198,12 @@ mod tests {
                 assert!(!text.trim().is_empty(), "{key:?} is empty in {lang}");
                 assert!(!text.contains("TODO"), "{key:?} is unfinished in {lang}");
             }
+            // The Basic goal, Indicator and About pages' own catalog.
+            for &key in pages_goal_kpi::PKey::ALL {
+                let text = pages_goal_kpi::pt(lang, key);
+                assert!(!text.trim().is_empty(), "{key:?} is empty in {lang}");
+                assert!(!text.contains("TODO"), "{key:?} is unfinished in {lang}");
+            }
         }
     }
 
@@ -209,6 +218,19 @@ mod tests {
                 "{key:?} ja has no Japanese"
             );
             assert!(t(Lang::JaEasy, key).chars().any(is_cjk), "{key:?} ja-easy");
+        }
+        for &key in pages_goal_kpi::PKey::ALL {
+            let text = |lang| pages_goal_kpi::pt(lang, key);
+            assert!(
+                !text(Lang::En).chars().any(is_cjk),
+                "{key:?}: {}",
+                text(Lang::En)
+            );
+            assert!(
+                text(Lang::Ja).chars().any(is_cjk),
+                "{key:?} ja has no Japanese"
+            );
+            assert!(text(Lang::JaEasy).chars().any(is_cjk), "{key:?} ja-easy");
         }
     }
 

@@ -3,5 +3,11 @@
 //! tables to components. Only the Overview is built so far; the others are
 //! [`placeholder::Placeholder`]s that say so.
 
+pub mod about;
+pub mod formulas;
+pub mod goal;
+pub mod kpi;
 pub mod overview;
 pub mod placeholder;
+pub mod view_state;
+pub mod widgets;

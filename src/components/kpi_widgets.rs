@@ -1,0 +1,344 @@
+//! Small building blocks of the Basic goal, Indicator and About pages:
+//! status and outlook badges, the progress bar, the sparkline, the display
+//! of a value with its period and caveats, and [`QueryLink`] (an in-app link
+//! that carries the view's query).
+//!
+//! Status is never told by colour alone: every badge has its words and a
+//! symbol (◎ ○ △ ×, ★ ↗ → ↘), and the progress bar prints its number.
+//! Graphics are inline SVG drawn with geometry attributes only (no inline
+//! styles, so they work under a strict CSP and in print).
+
+use machi_kpi_core::analysis::indicator::actual_points;
+use machi_kpi_core::analysis::{IndicativeStatus, Metric, Outlook, Scope, TargetAnalysis};
+use machi_kpi_core::{Indicator, OfficialStatus, Role};
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+use crate::i18n::era::{period_label, Era};
+use crate::i18n::kpi_format::{self as fmt, value_text};
+use crate::i18n::pages_goal_kpi::{self as text, pt, PKey};
+use crate::i18n::Lang;
+use crate::routes::Route;
+
+/// The official status as a badge: symbol and words, or "no official status".
+pub fn status_badge(lang: Lang, status: Option<OfficialStatus>) -> Html {
+    match status {
+        Some(s) => html! {
+            <span class={classes!("badge", "status-badge", format!("status-{}", s.slug()))}
+                data-status={s.slug()}>
+                <span class="badge-icon" aria-hidden="true">{ fmt::status_icon(s) }</span>
+                <span class="visually-hidden">{ pt(lang, PKey::OfficialStatusLabel) }{ ": " }</span>
+                { fmt::status_name(lang, s) }
+            </span>
+        },
+        None => html! {
+            <span class="badge status-badge status-none" data-status="none">
+                { pt(lang, PKey::NoOfficialStatus) }
+            </span>
+        },
+    }
+}
+
+/// The indicative status (computed) as a badge, or "—" with the reason.
+pub fn indicative_badge(lang: Lang, m: &Metric<IndicativeStatus>) -> Html {
+    match m {
+        Metric::Value(s) => {
+            let o = s.as_official();
+            html! {
+                <span class={classes!("badge", "indicative-badge", format!("status-{}", o.slug()))}
+                    data-indicative={o.slug()}>
+                    <span class="badge-icon" aria-hidden="true">{ fmt::status_icon(o) }</span>
+                    { fmt::indicative_name(lang, *s) }
+                </span>
+            }
+        }
+        Metric::Unavailable(u) => html! {
+            <span class="na" data-indicative="none">{ fmt::unavailable_text(lang, *u) }</span>
+        },
+    }
+}
+
+/// An outlook as a badge (symbol and words), or "—" with the reason.
+pub fn outlook_badge(lang: Lang, m: &Metric<Outlook>) -> Html {
+    match m {
+        Metric::Value(o) => html! {
+            <span class={classes!("badge", "outlook-badge", format!("outlook-{}", o.slug()))}
+                data-outlook={o.slug()}>
+                <span class="badge-icon" aria-hidden="true">{ fmt::outlook_icon(*o) }</span>
+                { fmt::outlook_name(lang, *o) }
+            </span>
+        },
+        Metric::Unavailable(u) => html! {
+            <span class="na" data-outlook="none">{ fmt::unavailable_text(lang, *u) }</span>
+        },
+    }
+}
+
+/// A metric as text, or "—" with the reason.
+pub fn metric_text<T>(lang: Lang, m: &Metric<T>, show: impl Fn(&T) -> String) -> Html {
+    match m {
+        Metric::Value(v) => html! { { show(v) } },
+        Metric::Unavailable(u) => {
+            html! { <span class="na">{ fmt::unavailable_text(lang, *u) }</span> }
+        }
+    }
+}
+
+/// The progress bar to a target: the achievement as a filled bar (clamped
+/// to 0–100%) with a tick at the expected progress, and both numbers in text.
+pub fn progress_bar(lang: Lang, ta: &TargetAnalysis) -> Html {
+    let bar = match (&ta.achievement, &ta.expected_progress) {
+        (Metric::Value(a), e) => {
+            let fill = (a.clamp(0.0, 1.0) * 100.0).to_string();
+            let tick = e.value().map(|e| (e.clamp(0.0, 1.0) * 100.0).to_string());
+            html! {
+                <svg class="progress-bar" viewBox="0 0 100 10" preserveAspectRatio="none"
+                    aria-hidden="true" focusable="false">
+                    <rect class="track" x="0" y="0" width="100" height="10" rx="2" />
+                    <rect class="fill" x="0" y="0" width={fill} height="10" rx="2" />
+                    if let Some(tick) = tick {
+                        <line class="tick" x1={tick.clone()} x2={tick} y1="-1" y2="11"
+                            vector-effect="non-scaling-stroke" />
+                    }
+                </svg>
+            }
+        }
+        _ => html! {},
+    };
+    let schedule = match (&ta.achievement, &ta.expected_progress, &ta.target_met) {
+        (_, _, Metric::Value(true)) => Some(fmt::outlook_name(lang, Outlook::TargetAchieved)),
+        (Metric::Value(a), Metric::Value(e), _) => Some(text::schedule_text(lang, *a, *e)),
+        _ => None,
+    };
+    html! {
+        <div class="progress">
+            { bar }
+            <p class="progress-text">
+                <span class="label">{ pt(lang, PKey::AchievementLabel) }{ " " }</span>
+                <strong data-figure="achievement">{ metric_text(lang, &ta.achievement, |a| fmt::percent(*a, 1)) }</strong>
+                if let Metric::Value(e) = &ta.expected_progress {
+                    <span class="expected">
+                        { if lang == Lang::En { " · " } else { "・" } }
+                        { pt(lang, PKey::ExpectedLabel) }{ " " }
+                        <span data-figure="expected">{ fmt::percent(*e, 1) }</span>
+                    </span>
+                }
+            </p>
+            if let Some(s) = schedule {
+                <p class="schedule">{ s }</p>
+            }
+        </div>
+    }
+}
+
+/// Points of a sparkline in a `w`×`h` box (pure; tested natively).
+pub fn sparkline_points(values: &[(f64, f64)], w: f64, h: f64, pad: f64) -> Vec<(f64, f64)> {
+    if values.is_empty() {
+        return Vec::new();
+    }
+    let (t0, t1) = values.iter().fold((f64::MAX, f64::MIN), |(a, b), (t, _)| {
+        (a.min(*t), b.max(*t))
+    });
+    let (v0, v1) = values.iter().fold((f64::MAX, f64::MIN), |(a, b), (_, v)| {
+        (a.min(*v), b.max(*v))
+    });
+    let sx = if t1 > t0 {
+        (w - 2.0 * pad) / (t1 - t0)
+    } else {
+        0.0
+    };
+    let sy = if v1 > v0 {
+        (h - 2.0 * pad) / (v1 - v0)
+    } else {
+        0.0
+    };
+    values
+        .iter()
+        .map(|(t, v)| {
+            let x = if t1 > t0 {
+                pad + (t - t0) * sx
+            } else {
+                w / 2.0
+            };
+            let y = if v1 > v0 {
+                h - pad - (v - v0) * sy
+            } else {
+                h / 2.0
+            };
+            ((x * 10.0).round() / 10.0, (y * 10.0).round() / 10.0)
+        })
+        .collect()
+}
+
+/// A small inline-SVG chart of one series' values (baselines and actuals,
+/// solid) with its targets (hollow squares). Its accessible name lists the
+/// values, so the picture adds nothing a screen reader misses.
+pub fn sparkline(lang: Lang, era: Era, ind: &Indicator, series: Option<&str>) -> Html {
+    let pts = actual_points(ind, series, Scope::AllEditions);
+    let targets: Vec<(f64, f64)> = ind
+        .observations
+        .iter()
+        .filter(|o| o.role == Role::Target && o.applies_to(series))
+        .filter_map(|o| o.value.number().map(|v| (o.period.t(), v)))
+        .collect();
+    if pts.is_empty() {
+        return html! {};
+    }
+    let mut all: Vec<(f64, f64)> = pts.iter().map(|p| (p.period.t(), p.value)).collect();
+    let n_actual = all.len();
+    all.extend(targets.iter().copied());
+    let (w, h) = (160.0, 40.0);
+    let xy = sparkline_points(&all, w, h, 5.0);
+    let line: Vec<String> = xy[..n_actual]
+        .iter()
+        .map(|(x, y)| format!("{x},{y}"))
+        .collect();
+    let label = text::sparkline_label(
+        lang,
+        &pts.iter()
+            .map(|p| {
+                format!(
+                    "{} {}",
+                    period_label(lang, era, p.period),
+                    value_text(lang, ind, p.value)
+                )
+            })
+            .collect::<Vec<_>>(),
+    );
+    html! {
+        <svg class="sparkline" viewBox={format!("0 0 {w} {h}")} width="160" height="40"
+            role="img" aria-label={label}>
+            <polyline class="spark-line" points={line.join(" ")} />
+            { for xy[..n_actual].iter().map(|(x, y)| html! {
+                <circle class="spark-dot" cx={x.to_string()} cy={y.to_string()} r="2.5" />
+            }) }
+            { for xy[n_actual..].iter().map(|(x, y)| html! {
+                <rect class="spark-target" x={(x - 3.5).to_string()} y={(y - 3.5).to_string()}
+                    width="7" height="7" />
+            }) }
+        </svg>
+    }
+}
+
+/// The latest value of a series with its period, source cell and caveats.
+pub fn latest_value(lang: Lang, era: Era, ind: &Indicator, ta: &TargetAnalysis) -> Html {
+    match &ta.latest {
+        Metric::Value(p) => {
+            let obs = fmt::observation_at(ind, ta.series.as_deref(), p.period);
+            let caveats: Vec<String> = obs
+                .map(|o| {
+                    o.caveats
+                        .iter()
+                        .map(|c| fmt::caveat_text(lang, c))
+                        .collect()
+                })
+                .unwrap_or_default();
+            // A later cell still to be published is worth saying.
+            let pending = ind.observations.iter().find(|o| {
+                o.role == Role::Actual
+                    && o.applies_to(ta.series.as_deref())
+                    && o.period.year > p.period.year
+                    && o.value.number().is_none()
+            });
+            html! {
+                <>
+                    <span class="value" data-figure="latest">{ value_text(lang, ind, p.value) }</span>
+                    { " " }
+                    <span class="period">{ "（" }{ period_label(lang, era, p.period) }{ "）" }</span>
+                    if !caveats.is_empty() {
+                        <ul class="caveats">
+                            { for caveats.iter().map(|c| html! { <li>{ "※ " }{ c }</li> }) }
+                        </ul>
+                    }
+                    if let Some(o) = pending {
+                        <span class="pending">
+                            { period_label(lang, era, o.period) }{ ": " }
+                            { fmt::observation_text(lang, ind, &o.value) }
+                        </span>
+                    }
+                </>
+            }
+        }
+        Metric::Unavailable(u) => {
+            html! { <span class="na">{ fmt::unavailable_text(lang, *u) }</span> }
+        }
+    }
+}
+
+/// Properties of [`QueryLink`].
+#[derive(Properties, PartialEq)]
+pub struct QueryLinkProps {
+    /// Where to go.
+    pub to: Route,
+    /// The query parameters, in order (non-defaults only).
+    #[prop_or_default]
+    pub query: Vec<(&'static str, String)>,
+    #[prop_or_default]
+    pub class: Classes,
+    #[prop_or_default]
+    pub children: Html,
+}
+
+/// An in-app link carrying a query (`#/kpi/x?era=gregorian&lang=en`): a real
+/// `href` for new tabs, and router navigation on a plain click.
+#[component]
+pub fn QueryLink(props: &QueryLinkProps) -> Html {
+    let navigator = use_navigator();
+    let href = {
+        let body: Vec<String> = props
+            .query
+            .iter()
+            .map(|(k, v)| format!("{k}={v}"))
+            .collect();
+        let q = if body.is_empty() {
+            String::new()
+        } else {
+            format!("?{}", body.join("&"))
+        };
+        format!("#{}{q}", props.to.to_path())
+    };
+    let onclick = {
+        let to = props.to.clone();
+        let query = props.query.clone();
+        Callback::from(move |e: MouseEvent| {
+            if e.meta_key() || e.ctrl_key() || e.shift_key() || e.alt_key() || e.button() != 0 {
+                return;
+            }
+            let Some(navigator) = &navigator else { return };
+            e.prevent_default();
+            navigate(navigator, &to, &query);
+        })
+    };
+    html! {
+        <a {href} class={props.class.clone()} {onclick}>{ props.children.clone() }</a>
+    }
+}
+
+/// Pushes `route` with `query` (or without a query when it is empty).
+pub fn navigate(navigator: &Navigator, route: &Route, query: &[(&'static str, String)]) {
+    if query.is_empty() {
+        navigator.push(route);
+    } else if navigator.push_with_query(route, query).is_err() {
+        navigator.push(route);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sparkline_fills_its_box() {
+        let pts = sparkline_points(
+            &[(2019.0, 10.0), (2020.0, 20.0), (2021.0, 15.0)],
+            100.0,
+            40.0,
+            5.0,
+        );
+        assert_eq!(pts, vec![(5.0, 35.0), (50.0, 5.0), (95.0, 20.0)]);
+        // A flat series sits in the middle instead of dividing by zero.
+        let flat = sparkline_points(&[(2019.0, 0.0), (2021.0, 0.0)], 100.0, 40.0, 5.0);
+        assert_eq!(flat, vec![(5.0, 20.0), (95.0, 20.0)]);
+        assert!(sparkline_points(&[], 1.0, 1.0, 0.0).is_empty());
+    }
+}

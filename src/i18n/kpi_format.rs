@@ -1,0 +1,530 @@
+//! Numbers, values and labels of the Basic goal, Indicator and About pages,
+//! in every [`Lang`]: pure functions from core types to text.
+//!
+//! - Numbers: [`number`] (thousands separators, a real minus sign `−`, never
+//!   `-0`), [`percent`], [`signed`]; an indicator's figures are shown with the
+//!   precision of its own source cells ([`precision`]).
+//! - Values: [`value_text`] adds the unit the way each language writes it
+//!   (`16,465基`, `16,465 lights`, `73.6%`); [`observation_text`] spells out
+//!   pending, not-available, "none" and text values.
+//! - Names: outlook classes, pace classes, roles, editions, caveats and the
+//!   reasons an undefined result is undefined (the core's wording for `ja` and
+//!   `en`, our own for やさしい日本語).
+//!
+//! Nothing here is ever NaN or ∞: callers pass finite numbers only (the core
+//! guarantees it), and [`number`] prints `—` if one slips through.
+
+use machi_kpi_core::analysis::{
+    BaseSource, IndicativeStatus, Method, Outlook, PaceClass, Scenario, Unavailable, YearReached,
+};
+use machi_kpi_core::{
+    Caveat, Direction, EditionId, Indicator, Observation, OfficialStatus, PeriodKind, Role, Unit,
+    Value,
+};
+
+use super::era::{year_label, Era};
+use super::pages_goal_kpi::{pt, PKey};
+use super::Lang;
+
+/// The undefined-value mark.
+pub const DASH: &str = "—";
+
+/// How many decimals `x` needs (0–3) to be printed exactly.
+pub fn decimals_of(x: f64) -> usize {
+    (0..=3)
+        .find(|&d| {
+            let scaled = x * 10f64.powi(d as i32);
+            (scaled - scaled.round()).abs() < 1e-6 * scaled.abs().max(1.0)
+        })
+        .unwrap_or(3)
+}
+
+/// The number of decimals an indicator's source cells use (the most any of
+/// its numbers needs), so projections are shown no more precisely than data.
+pub fn precision(ind: &Indicator) -> usize {
+    ind.observations
+        .iter()
+        .filter_map(|o| o.value.number())
+        .map(decimals_of)
+        .max()
+        .unwrap_or(0)
+}
+
+/// `16,465`, `77.51`, `−3.5`: fixed decimals, thousands separators, a real
+/// minus sign, and no negative zero.
+pub fn number(x: f64, decimals: usize) -> String {
+    if !x.is_finite() {
+        return DASH.to_owned();
+    }
+    let text = format!("{:.*}", decimals, x.abs());
+    let (int, frac) = match text.split_once('.') {
+        Some((i, f)) => (i.to_owned(), Some(f.to_owned())),
+        None => (text.clone(), None),
+    };
+    let mut grouped = String::new();
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(c);
+    }
+    if let Some(f) = frac {
+        grouped.push('.');
+        grouped.push_str(&f);
+    }
+    let is_zero = grouped.chars().all(|c| matches!(c, '0' | '.' | ','));
+    if x < 0.0 && !is_zero {
+        format!("−{grouped}")
+    } else {
+        grouped
+    }
+}
+
+/// Like [`number`] with an explicit `+` for positive values.
+pub fn signed(x: f64, decimals: usize) -> String {
+    let n = number(x, decimals);
+    if x > 0.0 && n.chars().any(|c| c.is_ascii_digit() && c != '0') {
+        format!("+{n}")
+    } else {
+        n
+    }
+}
+
+/// A ratio as a percentage: `percent(0.357942, 1) == "35.8%"`.
+pub fn percent(ratio: f64, decimals: usize) -> String {
+    format!("{}%", number(ratio * 100.0, decimals))
+}
+
+/// A signed ratio as a percentage: `+2.52%`, `−26.8%`.
+pub fn signed_percent(ratio: f64, decimals: usize) -> String {
+    format!("{}%", signed(ratio * 100.0, decimals))
+}
+
+/// A formatted number with its unit: `16,465基` / `16,465 lights` / `73.6%`.
+/// English units that are multipliers read `395.8 × 10,000 passengers`.
+pub fn with_unit(lang: Lang, unit: &Unit, num: &str) -> String {
+    if lang.is_japanese() {
+        return format!("{num}{}", unit.ja);
+    }
+    let en = unit.en.trim();
+    if en.is_empty() {
+        num.to_owned()
+    } else if en == "%" {
+        format!("{num}%")
+    } else if en.starts_with(|c: char| c.is_ascii_digit()) {
+        format!("{num} × {en}")
+    } else {
+        format!("{num} {en}")
+    }
+}
+
+/// A number of an indicator, at the indicator's precision, with its unit.
+pub fn value_text(lang: Lang, ind: &Indicator, x: f64) -> String {
+    with_unit(lang, &ind.unit, &number(x, precision(ind)))
+}
+
+/// A yearly change of an indicator: `+400.0基/年`, `+400.0 lights a year`.
+pub fn change_text(lang: Lang, ind: &Indicator, x: f64) -> String {
+    let n = with_unit(lang, &ind.unit, &signed(x, precision(ind) + 1));
+    match lang {
+        Lang::Ja => format!("{n}/年"),
+        Lang::JaEasy => format!("1年に {n}"),
+        Lang::En => format!("{n} a year"),
+    }
+}
+
+/// What a source cell means, in words: the number with its unit, or the
+/// pending date, not available, the words of a stated absence, or the text
+/// of a qualitative value.
+pub fn observation_text(lang: Lang, ind: &Indicator, value: &Value) -> String {
+    match value {
+        Value::Number { number } => value_text(lang, ind, *number),
+        Value::None { number, words } => {
+            let n = value_text(lang, ind, *number);
+            if lang.is_japanese() {
+                format!("{words}（{n}）")
+            } else {
+                format!("{n} (“{words}”)")
+            }
+        }
+        Value::Pending { announced } => pending_text(lang, announced.as_deref()),
+        Value::NotAvailable => format!("{DASH} {}", pt(lang, PKey::NotAvailableValue)),
+        Value::Qualitative { text } => text.clone(),
+    }
+}
+
+/// `令和4年9月公表予定` / `to be published in 2022-09`.
+pub fn pending_text(lang: Lang, announced: Option<&str>) -> String {
+    let parsed = announced.and_then(|a| {
+        let (y, m) = a.split_once('-')?;
+        Some((y.parse::<i32>().ok()?, m.parse::<u32>().ok()?))
+    });
+    match (lang, parsed) {
+        (Lang::Ja, Some((y, m))) => {
+            format!("{}年{m}月公表予定", super::era::wareki_year(y))
+        }
+        (Lang::JaEasy, Some((y, m))) => format!("{y}年{m}月に 出る 予定"),
+        (Lang::En, Some((y, m))) => format!("to be published {y}-{m:02}"),
+        (Lang::Ja, None) => "公表予定".to_owned(),
+        (Lang::JaEasy, None) => "これから 出る 予定".to_owned(),
+        (Lang::En, None) => "not yet published".to_owned(),
+    }
+}
+
+/// Why a result is undefined, in words.
+pub fn reason(lang: Lang, u: Unavailable) -> &'static str {
+    match lang {
+        Lang::Ja => u.reason_ja(),
+        Lang::En => u.reason_en(),
+        Lang::JaEasy => match u {
+            Unavailable::NoBaseline => "はじめの 数字が ありません",
+            Unavailable::NoTarget => "この 計画には 目標の 数字が ありません",
+            Unavailable::QualitativeTarget => "目標が 数字では ありません",
+            Unavailable::NoActual => "まだ 実際の 数字が ありません",
+            Unavailable::TooFewPoints => "数字が 少なくて 計算できません",
+            Unavailable::NonPositiveValue => "0 より 大きい 数字が 必要です",
+            Unavailable::TargetEqualsBase => "目標と はじめの 数字が 同じです",
+            Unavailable::TargetNotAfterBase => "目標の 年が はじめの 年より あとでは ありません",
+            Unavailable::NoPreCovidValue => "2020年より 前の 数字が ありません",
+            Unavailable::NoCovidYearValue => "2020年の 数字が ありません",
+            Unavailable::NoDip => "2020年に へっていません",
+            Unavailable::NoRecoveryValue => "2021年の 数字が ありません",
+            Unavailable::Undefined => "この 数字では 計算できません",
+        },
+    }
+}
+
+/// `— (no baseline)`: an undefined result with its reason.
+pub fn unavailable_text(lang: Lang, u: Unavailable) -> String {
+    if lang == Lang::En {
+        format!("{DASH} ({})", reason(lang, u))
+    } else {
+        format!("{DASH}（{}）", reason(lang, u))
+    }
+}
+
+/// The name of an outlook class.
+pub fn outlook_name(lang: Lang, o: Outlook) -> &'static str {
+    match lang {
+        Lang::Ja => o.name_ja(),
+        Lang::En => o.name_en(),
+        Lang::JaEasy => match o {
+            Outlook::TargetAchieved => "もう 目標に とどいた",
+            Outlook::OnCourse => "とどきそう",
+            Outlook::AccelerationNeeded => "もっと がんばる 必要が ある",
+            Outlook::StagnationOrRegression => "進んでいない・もどっている",
+        },
+    }
+}
+
+/// A symbol for each outlook class, shown beside its name (never instead).
+pub fn outlook_icon(o: Outlook) -> &'static str {
+    match o {
+        Outlook::TargetAchieved => "★",
+        Outlook::OnCourse => "↗",
+        Outlook::AccelerationNeeded => "→",
+        Outlook::StagnationOrRegression => "↘",
+    }
+}
+
+/// A symbol for each official status (◎ ○ △ ×, as Japanese reports use them),
+/// shown beside the status name.
+pub fn status_icon(s: OfficialStatus) -> &'static str {
+    match s {
+        OfficialStatus::OnTrack => "◎",
+        OfficialStatus::MostlyOnTrack => "○",
+        OfficialStatus::DelayedCovid => "△",
+        OfficialStatus::Delayed => "×",
+    }
+}
+
+/// The official status name (verbatim from the source in Japanese).
+pub fn status_name(lang: Lang, s: OfficialStatus) -> &'static str {
+    super::messages::status_name(lang, s)
+}
+
+/// The indicative status name: the official wording it corresponds to.
+pub fn indicative_name(lang: Lang, s: IndicativeStatus) -> &'static str {
+    status_name(lang, s.as_official())
+}
+
+/// The name of a pace class.
+pub fn pace_class_name(lang: Lang, c: PaceClass) -> &'static str {
+    pt(
+        lang,
+        match c {
+            PaceClass::Substantial => PKey::PaceSubstantial,
+            PaceClass::Moderate => PKey::PaceModerate,
+            PaceClass::Limited => PKey::PaceLimited,
+            PaceClass::Deterioration => PKey::PaceDeterioration,
+        },
+    )
+}
+
+/// The name of a projection method.
+pub fn method_name(lang: Lang, m: Method) -> &'static str {
+    pt(
+        lang,
+        match m {
+            Method::Cagr => PKey::MethodCagr,
+            Method::Line => PKey::MethodLine,
+        },
+    )
+}
+
+/// The name of a scenario.
+pub fn scenario_name(lang: Lang, s: Scenario) -> &'static str {
+    pt(
+        lang,
+        match s {
+            Scenario::SinceBaseline => PKey::ScenarioSince,
+            Scenario::RecentPace => PKey::ScenarioRecent,
+        },
+    )
+}
+
+/// Where the base of a target comes from, in a sentence.
+pub fn base_source_text(lang: Lang, s: BaseSource) -> &'static str {
+    pt(
+        lang,
+        match s {
+            BaseSource::EditionBaseline => PKey::BaseSourceEdition,
+            BaseSource::Rebased => PKey::BaseSourceRebased,
+            BaseSource::EarliestActual => PKey::BaseSourceEarliest,
+        },
+    )
+}
+
+/// The name of an observation's role.
+pub fn role_name(lang: Lang, r: Role) -> &'static str {
+    pt(
+        lang,
+        match r {
+            Role::Baseline => PKey::RoleBaseline,
+            Role::Actual => PKey::RoleActual,
+            Role::Target => PKey::RoleTarget,
+        },
+    )
+}
+
+/// The short name of a source document.
+pub fn edition_name(lang: Lang, e: EditionId) -> &'static str {
+    pt(
+        lang,
+        match e {
+            EditionId::Fy2021Report => PKey::EditionReport,
+            EditionId::Revision2024 => PKey::EditionRevision,
+            EditionId::Update => PKey::EditionUpdate,
+        },
+    )
+}
+
+/// The wanted direction, in words.
+pub fn direction_text(lang: Lang, d: Direction) -> &'static str {
+    pt(
+        lang,
+        match d {
+            Direction::Increase => PKey::DirIncrease,
+            Direction::Decrease => PKey::DirDecrease,
+            Direction::Maintain => PKey::DirMaintain,
+        },
+    )
+}
+
+/// What a caveat means; a footnote's own text is quoted verbatim when given.
+pub fn caveat_text(lang: Lang, c: &Caveat) -> String {
+    let key = match c {
+        Caveat::RelatedEventParticipants => PKey::CaveatRelated,
+        Caveat::LeapYear => PKey::CaveatLeap,
+        Caveat::Footnote { .. } => PKey::CaveatFootnote,
+        Caveat::EarlierPeriod => PKey::CaveatEarlier,
+        Caveat::RepeatsPeriod => PKey::CaveatRepeats,
+        Caveat::ToBeSetLater => PKey::CaveatToBeSet,
+    };
+    match c {
+        Caveat::Footnote { text: Some(t) } => {
+            if lang == Lang::En {
+                format!("{}: {t}", pt(lang, key))
+            } else {
+                format!("{}：{t}", pt(lang, key))
+            }
+        }
+        _ => pt(lang, key).to_owned(),
+    }
+}
+
+/// The label of a series (`男性`, `Men`), or `None` for a single series.
+pub fn series_label<'a>(lang: Lang, ind: &'a Indicator, series: Option<&str>) -> Option<&'a str> {
+    let id = series?;
+    ind.series
+        .iter()
+        .find(|s| s.id == id)
+        .map(|s| lang.pick(&s.label_ja, &s.label_en))
+}
+
+/// When a projection reaches the target: the year, "already met" or "not at
+/// this pace".
+pub fn year_reached_text(lang: Lang, era: Era, kind: PeriodKind, y: YearReached) -> String {
+    match y {
+        YearReached::AlreadyMet => pt(lang, PKey::AlreadyMet).to_owned(),
+        YearReached::Year(year) => year_label(lang, era, kind, year),
+        YearReached::NotAtThisPace => pt(lang, PKey::NotAtThisPace).to_owned(),
+    }
+}
+
+/// The observation behind a dated number, for its raw cell and caveats:
+/// the first baseline or actual of that series and period with a number.
+pub fn observation_at<'a>(
+    ind: &'a Indicator,
+    series: Option<&str>,
+    period: machi_kpi_core::Period,
+) -> Option<&'a Observation> {
+    ind.observations.iter().find(|o| {
+        o.role != Role::Target
+            && o.applies_to(series)
+            && o.period == period
+            && o.value.number().is_some()
+    })
+}
+
+/// Removes markup such as `<p>` from text that came from a PDF export, so it
+/// can be shown as plain text: tags are dropped, paragraph ends become line
+/// breaks, and the five basic entities are decoded.
+pub fn strip_tags(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut in_tag = false;
+    let mut tag = String::new();
+    for c in text.chars() {
+        match (in_tag, c) {
+            (false, '<') => {
+                in_tag = true;
+                tag.clear();
+            }
+            (true, '>') => {
+                in_tag = false;
+                let name = tag.trim().trim_start_matches('/').to_ascii_lowercase();
+                if (name.starts_with('p') && tag.trim().starts_with('/')) || name.starts_with("br")
+                {
+                    out.push('\n');
+                }
+            }
+            (true, c) => tag.push(c),
+            (false, c) => out.push(c),
+        }
+    }
+    let decoded = out
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&");
+    decoded
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_have_separators_and_a_real_minus() {
+        assert_eq!(number(16465.0, 0), "16,465");
+        assert_eq!(number(1234567.891, 2), "1,234,567.89");
+        assert_eq!(number(77.51, 2), "77.51");
+        assert_eq!(number(-121.5, 1), "−121.5");
+        assert_eq!(number(-0.01, 1), "0.0");
+        assert_eq!(number(999.6, 0), "1,000");
+        assert_eq!(number(f64::NAN, 1), "—");
+        assert_eq!(signed(400.0, 1), "+400.0");
+        assert_eq!(signed(-3.0, 0), "−3");
+        assert_eq!(signed(0.0, 0), "0");
+        assert_eq!(percent(0.357942, 1), "35.8%");
+        assert_eq!(percent(-4.272727, 1), "−427.3%");
+        assert_eq!(signed_percent(0.0252162, 2), "+2.52%");
+    }
+
+    #[test]
+    fn precision_follows_the_source_cells() {
+        assert_eq!(decimals_of(15665.0), 0);
+        assert_eq!(decimals_of(73.6), 1);
+        assert_eq!(decimals_of(77.41), 2);
+        assert_eq!(decimals_of(1.415), 3);
+        let ds = machi_kpi_core::Dataset::embedded().expect("embedded dataset");
+        let p = |id: &str| precision(ds.indicator(id).expect(id));
+        assert_eq!(p("security-lights"), 0);
+        assert_eq!(p("railway-passengers"), 1);
+        assert_eq!(p("healthy-life-expectancy"), 2);
+    }
+
+    #[test]
+    fn units_read_naturally_in_each_language() {
+        let unit = |ja: &str, en: &str| Unit {
+            ja: ja.into(),
+            en: en.into(),
+        };
+        assert_eq!(
+            with_unit(Lang::Ja, &unit("基", "lights"), "16,465"),
+            "16,465基"
+        );
+        assert_eq!(
+            with_unit(Lang::En, &unit("基", "lights"), "16,465"),
+            "16,465 lights"
+        );
+        assert_eq!(with_unit(Lang::En, &unit("%", "%"), "73.6"), "73.6%");
+        assert_eq!(
+            with_unit(Lang::En, &unit("万人", "10,000 passengers"), "395.8"),
+            "395.8 × 10,000 passengers"
+        );
+        assert_eq!(with_unit(Lang::En, &unit("", ""), "1.36"), "1.36");
+    }
+
+    #[test]
+    fn pending_dates_in_each_language() {
+        assert_eq!(
+            pending_text(Lang::Ja, Some("2022-09")),
+            "令和4年9月公表予定"
+        );
+        assert_eq!(
+            pending_text(Lang::En, Some("2022-09")),
+            "to be published 2022-09"
+        );
+        assert!(pending_text(Lang::JaEasy, None).contains("予定"));
+    }
+
+    #[test]
+    fn markup_from_the_pdf_becomes_plain_text() {
+        let raw = "<p>①なし</p> <p>②課題 &amp; 対策</p><script>x</script>";
+        assert_eq!(strip_tags(raw), "①なし\n②課題 & 対策\nx");
+        assert_eq!(strip_tags("a<br/>b"), "a\nb");
+        assert_eq!(strip_tags("plain"), "plain");
+    }
+
+    #[test]
+    fn every_unavailable_reason_has_easy_japanese() {
+        use Unavailable::*;
+        for u in [
+            NoBaseline,
+            NoTarget,
+            QualitativeTarget,
+            NoActual,
+            TooFewPoints,
+            NonPositiveValue,
+            TargetEqualsBase,
+            TargetNotAfterBase,
+            NoPreCovidValue,
+            NoCovidYearValue,
+            NoDip,
+            NoRecoveryValue,
+            Undefined,
+        ] {
+            for lang in Lang::ALL {
+                assert!(!reason(lang, u).is_empty());
+            }
+            assert!(unavailable_text(Lang::En, u).starts_with("— ("));
+        }
+    }
+}

@@ -1,0 +1,807 @@
+//! The Indicator page (`#/kpi/<id>`): one numerical goal or KPI in full.
+//!
+//! Top to bottom: where it sits (breadcrumb, kind, unit, direction), the
+//! official status beside the indicative one; the view options (projection
+//! method, scenario, era — all in the URL, see [`ViewState`]); the time-series
+//! chart with its chart ⇄ table switch and one-sentence summary
+//! ([`crate::charts::kpi_series`]); per target and series, the base, latest
+//! value, target, achievement against expected progress, the verdict under
+//! the chosen view, the four projections with the year each reaches the
+//! target, required against observed yearly change, the pace ratio, and
+//! "show the computation" ([`crate::pages::formulas`]); the COVID-19 dip and
+//! recovery; the definition, departments (with English names) and the FY2021
+//! notes ①②③ (markup from the PDF is stripped to plain text); every source
+//! cell verbatim with its column and caveats; the transcription decisions;
+//! and download, share and embed.
+//!
+//! All figures come from the core's analysis ([`crate::context::use_analysis`]);
+//! an undefined one is "—" with its reason. Data text is always rendered as
+//! text, never as HTML.
+
+use std::rc::Rc;
+
+use machi_kpi_core::analysis::{
+    Analysis, IndicatorAnalysis, Method, Metric, Scenario, TargetAnalysis,
+};
+use machi_kpi_core::{Dataset, Indicator, Role};
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+use crate::charts::kpi_series::{self, ChartView};
+use crate::components::chart_panel::ChartPanel;
+use crate::components::kpi_widgets as w;
+use crate::context::{use_analysis, use_dataset, use_lang_state, DataContext};
+use crate::i18n::era::{period_label, Era};
+use crate::i18n::kpi_format::{self as fmt, change_text, precision, value_text};
+use crate::i18n::messages;
+use crate::i18n::pages_goal_kpi::{self as text, pt, PKey};
+use crate::i18n::{t, Key, Lang};
+use crate::pages::formulas::{self, Formula};
+use crate::pages::goal::edition_slug;
+use crate::pages::view_state::{method_slug, scenario_slug, ViewState};
+use crate::pages::widgets::{japanese_only, Breadcrumb, SwitchOption, ViewSwitch};
+use crate::routes::Route;
+
+/// Properties of [`KpiPage`].
+#[derive(Properties, PartialEq)]
+pub struct KpiPageProps {
+    /// The indicator's id, e.g. `security-lights`.
+    pub id: AttrValue,
+}
+
+/// The analysis, compared by pointer (it is computed once per dataset).
+#[derive(Clone)]
+pub struct AnalysisRef(pub Rc<Analysis>);
+
+impl PartialEq for AnalysisRef {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+/// The Indicator page.
+#[component]
+pub fn KpiPage(props: &KpiPageProps) -> Html {
+    let state = use_lang_state();
+    let lang = state.lang;
+    let data = use_dataset();
+    let analysis = use_analysis();
+    let location = use_location();
+    let view = ViewState::from_query(location.as_ref().map(|l| l.query_str()).unwrap_or(""));
+    let lang_q = state.query_for(lang).and_then(|q| q.lang);
+    match (data, analysis) {
+        (Some(data), Some(analysis)) => html! {
+            <KpiBody id={props.id.clone()} {data} analysis={AnalysisRef(analysis)} {view} {lang} {lang_q} />
+        },
+        _ => html! {},
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct BodyProps {
+    id: AttrValue,
+    data: DataContext,
+    analysis: AnalysisRef,
+    view: ViewState,
+    lang: Lang,
+    lang_q: Option<String>,
+}
+
+#[component]
+fn KpiBody(props: &BodyProps) -> Html {
+    let lang = props.lang;
+    let view = props.view;
+    let ds = &props.data.0;
+    let chart = use_memo(
+        (
+            props.data.clone(),
+            props.analysis.clone(),
+            props.id.clone(),
+            view,
+            lang,
+        ),
+        |(data, analysis, id, view, lang)| {
+            let ind = data.0.indicator(id)?;
+            let a = analysis.0.indicator(id)?;
+            let cv = ChartView {
+                method: view.method,
+                scenario: view.scenario,
+                era: view.era,
+            };
+            Some((
+                kpi_series::spec(ind, a, cv, *lang),
+                kpi_series::table(ind, a, cv, *lang),
+            ))
+        },
+    );
+    let base_url = use_state(String::new);
+    {
+        let base_url = base_url.clone();
+        use_effect_with((), move |_| {
+            if let Some(url) = page_url() {
+                base_url.set(url);
+            }
+        });
+    }
+    let (Some(ind), Some(a)) = (
+        ds.indicator(&props.id),
+        props.analysis.0.indicator(&props.id),
+    ) else {
+        return not_found(lang, &props.id);
+    };
+    let route = Route::Kpi { id: ind.id.clone() };
+    let link_query = ViewState {
+        era: view.era,
+        ..ViewState::default()
+    }
+    .params(props.lang_q.as_deref());
+    let mut crumbs = vec![(Some(Route::Overview), t(lang, Key::NavOverview).to_owned())];
+    crumbs.push((
+        Some(Route::Goal {
+            id: ind.goal_id.clone(),
+        }),
+        messages::goal_label(lang, &ind.goal_id),
+    ));
+    crumbs.push((None, lang.pick(&ind.name_ja, &ind.name_en).to_owned()));
+    let ctx = Ctx {
+        lang,
+        era: view.era,
+        view,
+        ds,
+        ind,
+        a,
+    };
+    let self_query = view.query_string(props.lang_q.as_deref());
+    html! {
+        <div class="wrap page kpi-page" data-kpi={ind.id.clone()}>
+            <Breadcrumb items={crumbs} query={link_query} />
+            { header(&ctx) }
+            { view_options(&ctx, route.clone(), props.lang_q.clone()) }
+            if let Some((spec, table)) = &*chart {
+                <ChartPanel
+                    id="kpi-chart"
+                    title={pt(lang, PKey::ChartTitle)}
+                    spec={spec.clone()}
+                    table={table.clone()}
+                    height={380}
+                />
+            }
+            { analysis_section(&ctx) }
+            { covid_section(&ctx) }
+            { about_section(&ctx) }
+            { source_cells(&ctx) }
+            { decisions(&ctx) }
+            { share_section(&ctx, &base_url, &self_query) }
+        </div>
+    }
+}
+
+/// The page's own URL without the hash (browser only).
+fn page_url() -> Option<String> {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let loc = web_sys::window()?.location();
+        let href = loc.href().ok()?;
+        Some(href.split('#').next().unwrap_or_default().to_owned())
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        None
+    }
+}
+
+struct Ctx<'a> {
+    lang: Lang,
+    era: Era,
+    view: ViewState,
+    ds: &'a Dataset,
+    ind: &'a Indicator,
+    a: &'a IndicatorAnalysis,
+}
+
+fn not_found(lang: Lang, id: &str) -> Html {
+    html! {
+        <div class="wrap page placeholder">
+            <h1>{ format!("{} {id}", t(lang, Key::KpiPageTitle)) }</h1>
+            <p class="notice" role="status">{ pt(lang, PKey::IndicatorNotFound) }</p>
+            <p><crate::components::link::AppLink to={Route::Overview}>{ t(lang, Key::BackToOverview) }</crate::components::link::AppLink></p>
+        </div>
+    }
+}
+
+fn paren(lang: Lang, s: &str) -> String {
+    if lang == Lang::En {
+        format!(" ({s})")
+    } else {
+        format!("（{s}）")
+    }
+}
+
+fn header(c: &Ctx<'_>) -> Html {
+    let lang = c.lang;
+    let ind = c.ind;
+    let a = c.a;
+    let editions: Vec<&str> = ind
+        .editions
+        .iter()
+        .map(|e| fmt::edition_name(lang, *e))
+        .collect();
+    let agree = a.status_agrees();
+    let replaces = ind.replaces.as_deref().and_then(|id| c.ds.indicator(id));
+    let replaced_by =
+        c.ds.indicators
+            .iter()
+            .find(|i| i.replaces.as_deref() == Some(ind.id.as_str()));
+    html! {
+        <header class="page-head">
+            <p class="eyebrow">{ text::kind_and_place(lang, ind) }</p>
+            <h1 id="page-title">{ lang.pick(&ind.name_ja, &ind.name_en) }</h1>
+            if lang == Lang::En {
+                <p class="title-ja" lang="ja">{ &ind.name_ja }</p>
+            }
+            if let Some(r) = &ind.revision_name_ja {
+                <p class="title-ja" lang="ja">{ r }</p>
+            }
+            <dl class="facts-inline">
+                <div><dt>{ pt(lang, PKey::UnitLabel) }</dt>
+                    <dd>{ lang.pick(&ind.unit.ja, &ind.unit.en) }{ if ind.unit.ja.is_empty() { fmt::DASH } else { "" } }</dd></div>
+                <div><dt class="visually-hidden">{ pt(lang, PKey::DirIncrease) }</dt>
+                    <dd>{ fmt::direction_text(lang, ind.direction) }</dd></div>
+                if ind.cumulative {
+                    <div><dd>{ pt(lang, PKey::Cumulative) }</dd></div>
+                }
+                <div><dt>{ pt(lang, PKey::AppearsIn) }</dt><dd>{ editions.join(" / ") }</dd></div>
+            </dl>
+            if let Some(r) = replaces {
+                <p class="edition-note">{ text::replaces_text(lang, lang.pick(&r.name_ja, &r.name_en)) }</p>
+            }
+            if let Some(r) = replaced_by {
+                <p class="edition-note">{ text::replaced_by_text(lang, lang.pick(&r.name_ja, &r.name_en)) }</p>
+            }
+            <dl class="status-row">
+                <div>
+                    <dt>{ pt(lang, PKey::OfficialStatusLabel) }</dt>
+                    <dd data-figure="official-status">{ w::status_badge(lang, ind.status) }</dd>
+                </div>
+                <div>
+                    <dt>{ pt(lang, PKey::IndicativeStatusLabel) }</dt>
+                    <dd data-figure="indicative-status">{ w::indicative_badge(lang, &a.indicative_status) }</dd>
+                </div>
+            </dl>
+            if let Some(agree) = agree {
+                <p class="status-compare">
+                    { pt(lang, if agree { PKey::StatusesAgree } else { PKey::StatusesDiffer }) }
+                    { " " }{ pt(lang, PKey::IndicativeNote) }
+                </p>
+            }
+        </header>
+    }
+}
+
+fn view_options(c: &Ctx<'_>, route: Route, lang_q: Option<String>) -> Html {
+    let lang = c.lang;
+    let view = c.view;
+    let selected_method = view.selected_method(c.ind);
+    let method_options: Vec<SwitchOption> = [Method::Cagr, Method::Line]
+        .into_iter()
+        .map(|m| SwitchOption {
+            value: method_slug(m),
+            label: fmt::method_name(lang, m).to_owned(),
+            selected: m == selected_method,
+            query: view.with_method(c.ind, m).params(lang_q.as_deref()),
+        })
+        .collect();
+    let scenario_options: Vec<SwitchOption> = [Scenario::SinceBaseline, Scenario::RecentPace]
+        .into_iter()
+        .map(|s| SwitchOption {
+            value: scenario_slug(s),
+            label: fmt::scenario_name(lang, s).to_owned(),
+            selected: s == view.scenario,
+            query: ViewState {
+                scenario: s,
+                ..view
+            }
+            .params(lang_q.as_deref()),
+        })
+        .collect();
+    html! {
+        <section class="view-options" aria-labelledby="view-options-title">
+            <h2 id="view-options-title" class="visually-hidden">{ pt(lang, PKey::ViewOptions) }</h2>
+            <div class="switches">
+                <ViewSwitch name="method" legend={pt(lang, PKey::MethodLabel)}
+                    options={method_options} route={route.clone()} />
+                <ViewSwitch name="scenario" legend={pt(lang, PKey::ScenarioLabel)}
+                    options={scenario_options} route={route.clone()} />
+                { crate::pages::widgets::era_switch(lang, view.era, route, view, lang_q) }
+            </div>
+            <p class="note">{ pt(lang, PKey::MethodDefaultNote) }</p>
+        </section>
+    }
+}
+
+/// All target analyses of the indicator, FY2024 first.
+fn targets(a: &IndicatorAnalysis) -> impl Iterator<Item = &TargetAnalysis> {
+    a.fy2024.iter().chain(a.fy2027.iter())
+}
+
+fn analysis_section(c: &Ctx<'_>) -> Html {
+    let lang = c.lang;
+    html! {
+        <section class="kpi-analysis" aria-labelledby="analysis-title">
+            <h2 id="analysis-title">{ pt(lang, PKey::AnalysisHeading) }</h2>
+            <p class="note">{ pt(lang, PKey::AnalysisIntro) }</p>
+            <div class="target-blocks">
+                { for targets(c.a).map(|ta| target_block(c, ta)) }
+            </div>
+        </section>
+    }
+}
+
+/// `fy2024:male`: the id of a target block.
+pub fn target_key(ta: &TargetAnalysis) -> String {
+    format!(
+        "{}:{}",
+        edition_slug(ta.edition),
+        ta.series.as_deref().unwrap_or("all")
+    )
+}
+
+fn target_block(c: &Ctx<'_>, ta: &TargetAnalysis) -> Html {
+    let lang = c.lang;
+    let era = c.era;
+    let ind = c.ind;
+    let key = target_key(ta);
+    let target_obs = ind.observations.iter().find(|o| {
+        o.role == Role::Target && o.edition == ta.edition && o.applies_to(ta.series.as_deref())
+    });
+    let heading = text::target_block_heading(
+        lang,
+        era,
+        ta.edition,
+        target_obs.map(|o| o.period),
+        fmt::series_label(lang, ind, ta.series.as_deref()),
+    );
+    let title_id = format!("target-{}-title", key.replace(':', "-"));
+    let method = c.view.method_for(ta);
+    let chosen_outlook = ta.outlook_for(method, c.view.scenario);
+    let fell_back = c.view.method.is_none()
+        && ta.default_method == Method::Line
+        && !ind.cumulative
+        && c.view.selected_method(ind) == Method::Cagr;
+    let p = precision(ind);
+    let dd_point = |m: &Metric<machi_kpi_core::analysis::Point>| match m {
+        Metric::Value(pt_) => html! {
+            <>{ value_text(lang, ind, pt_.value) }{ paren(lang, &period_label(lang, era, pt_.period)) }</>
+        },
+        Metric::Unavailable(u) => {
+            html! { <span class="na">{ fmt::unavailable_text(lang, *u) }</span> }
+        }
+    };
+    html! {
+        <section class="target-block" data-target={key.clone()} aria-labelledby={title_id.clone()}>
+            <h3 id={title_id}>{ heading.clone() }</h3>
+            <dl class="figures">
+                <div>
+                    <dt>{ pt(lang, PKey::BaseLabel) }</dt>
+                    <dd data-figure="base">
+                        { dd_point(&ta.base.as_ref().map(|b| b.point)) }
+                        if let Metric::Value(b) = &ta.base {
+                            <span class="base-source">{ fmt::base_source_text(lang, b.source) }</span>
+                        }
+                    </dd>
+                </div>
+                <div>
+                    <dt>{ pt(lang, PKey::LatestValue) }{ " (v)" }</dt>
+                    <dd data-figure="latest">{ w::latest_value(lang, era, ind, ta) }</dd>
+                </div>
+                <div>
+                    <dt>{ pt(lang, PKey::TargetLabel) }{ " (T)" }</dt>
+                    <dd data-figure="target">
+                        if let Some(o) = target_obs {
+                            { fmt::observation_text(lang, ind, &o.value) }
+                            { paren(lang, &period_label(lang, era, o.period)) }
+                            if !o.caveats.is_empty() {
+                                <ul class="caveats">
+                                    { for o.caveats.iter().map(|cv| html! { <li>{ "※ " }{ fmt::caveat_text(lang, cv) }</li> }) }
+                                </ul>
+                            }
+                        } else {
+                            { fmt::unavailable_text(lang, machi_kpi_core::analysis::Unavailable::NoTarget) }
+                        }
+                    </dd>
+                </div>
+                <div>
+                    <dt>{ pt(lang, PKey::AchievementLabel) }{ " (a)" }</dt>
+                    <dd data-figure="achievement">{ w::metric_text(lang, &ta.achievement, |a| fmt::percent(*a, 1)) }</dd>
+                </div>
+                <div>
+                    <dt>{ pt(lang, PKey::ExpectedLabel) }{ " (e)" }</dt>
+                    <dd data-figure="expected">
+                        { w::metric_text(lang, &ta.expected_progress, |e| fmt::percent(*e, 1)) }
+                        if let (Metric::Value(a), Metric::Value(e)) = (&ta.achievement, &ta.expected_progress) {
+                            <span class="schedule">{ " — " }{ text::schedule_text(lang, *a, *e) }</span>
+                        }
+                    </dd>
+                </div>
+                <div class="verdict">
+                    <dt>{ pt(lang, PKey::OutlookLabel) }</dt>
+                    <dd data-figure="outlook">
+                        { w::outlook_badge(lang, &chosen_outlook) }
+                        <span class="note">{ " " }{ pt(lang, PKey::OutlookUnderView) }{ paren(lang, &format!("{} · {}", fmt::method_name(lang, method), fmt::scenario_name(lang, c.view.scenario))) }</span>
+                        if fell_back {
+                            <span class="note">{ " " }{ pt(lang, PKey::DefaultMethodUsed) }</span>
+                        }
+                    </dd>
+                </div>
+                <div>
+                    <dt>{ pt(lang, PKey::RequiredChange) }</dt>
+                    <dd data-figure="required-change">{ w::metric_text(lang, &ta.required_yearly_change, |x| change_text(lang, ind, *x)) }</dd>
+                </div>
+                <div>
+                    <dt>{ pt(lang, PKey::ObservedChange) }</dt>
+                    <dd data-figure="observed-change">{ w::metric_text(lang, &ta.observed_yearly_change, |x| change_text(lang, ind, *x)) }</dd>
+                </div>
+                <div>
+                    <dt>{ pt(lang, PKey::PaceRatioLabel) }</dt>
+                    <dd data-figure="pace-ratio">{ w::metric_text(lang, &ta.pace_ratio, |r| format!("{}{}", formulas::plain(r.ratio, 2), paren(lang, fmt::pace_class_name(lang, r.class)))) }</dd>
+                </div>
+            </dl>
+            { w::progress_bar(lang, ta) }
+            { projections_table(c, ta, &heading, p) }
+            { computation(c, ta, method) }
+        </section>
+    }
+}
+
+/// The four projections of a target, the chosen one marked.
+fn projections_table(c: &Ctx<'_>, ta: &TargetAnalysis, heading: &str, _p: usize) -> Html {
+    let lang = c.lang;
+    let ind = c.ind;
+    let kind = ta
+        .target
+        .value()
+        .map(|t| t.period.kind)
+        .unwrap_or(kpi_series::main_kind(ind));
+    let chosen = (c.view.method_for(ta), c.view.scenario);
+    let caption_id = format!("proj-{}-caption", target_key(ta).replace(':', "-"));
+    html! {
+        <div class="table-scroll" role="region" tabindex="0" aria-labelledby={caption_id.clone()}>
+            <table class="data-table projections">
+                <caption id={caption_id}>{ text::projections_caption(lang, heading) }</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{ pt(lang, PKey::ColMethod) }</th>
+                        <th scope="col">{ pt(lang, PKey::ColScenario) }</th>
+                        <th scope="col" class="num">{ pt(lang, PKey::ColProjectedValue) }</th>
+                        <th scope="col" class="num">{ pt(lang, PKey::ColProjectedRatio) }</th>
+                        <th scope="col">{ pt(lang, PKey::ColOutlook) }</th>
+                        <th scope="col">{ pt(lang, PKey::ColYearReached) }</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    { for [Method::Cagr, Method::Line].into_iter().flat_map(|m| [Scenario::SinceBaseline, Scenario::RecentPace].map(move |s| (m, s))).map(|(m, s)| {
+                        let selected = (m, s) == chosen;
+                        let key = format!("{}:{}", method_slug(m), scenario_slug(s));
+                        let proj = ta.projection(m, s);
+                        let outlook = ta.outlook_for(m, s);
+                        html! {
+                            <tr data-proj={key} class={classes!(selected.then_some("selected"))}
+                                aria-current={selected.then_some("true")}>
+                                <th scope="row">
+                                    { fmt::method_name(lang, m) }
+                                    if selected { <span class="selected-mark">{ pt(lang, PKey::SelectedMark) }</span> }
+                                </th>
+                                <td>{ fmt::scenario_name(lang, s) }</td>
+                                <td class="num" data-field="value">{ w::metric_text(lang, proj, |p| value_text(lang, ind, p.projected_value)) }</td>
+                                <td class="num" data-field="ratio">{ w::metric_text(lang, proj, |p| fmt::percent(p.projected_ratio, 1)) }</td>
+                                <td data-field="outlook">{ w::outlook_badge(lang, &outlook) }</td>
+                                <td data-field="year">{ w::metric_text(lang, proj, |p| fmt::year_reached_text(lang, c.era, kind, p.year_reached)) }</td>
+                            </tr>
+                        }
+                    }) }
+                </tbody>
+            </table>
+        </div>
+    }
+}
+
+fn formula_list(list: &[Formula]) -> Html {
+    html! {
+        <ol class="formulas">
+            { for list.iter().map(|f| html! {
+                <li data-formula={f.id}>
+                    <span class="formula-label">{ &f.label }</span>
+                    <code class="formula">{ &f.expr }</code>
+                </li>
+            }) }
+        </ol>
+    }
+}
+
+/// "Show the computation" for one target: the inputs, then each formula.
+fn computation(c: &Ctx<'_>, ta: &TargetAnalysis, method: Method) -> Html {
+    let lang = c.lang;
+    let ind = c.ind;
+    let era = c.era;
+    let mut list = vec![
+        formulas::achievement(ind, ta, lang),
+        formulas::expected(ta, lang),
+    ];
+    list.extend(formulas::projection(ind, ta, method, c.view.scenario, lang));
+    list.extend(formulas::yearly_changes(ind, ta, lang));
+    list.push(formulas::pace_ratio(ind, ta, lang));
+    let d = if machi_kpi_core::analysis::indicator::sign(ind) > 0.0 {
+        "+1"
+    } else {
+        "−1"
+    };
+    let point = |m: &Metric<machi_kpi_core::analysis::Point>| {
+        m.value()
+            .map(|p| {
+                format!(
+                    "{} ({})",
+                    formulas::plain(p.value, precision(ind)),
+                    period_label(lang, era, p.period)
+                )
+            })
+            .unwrap_or_else(|| fmt::DASH.to_owned())
+    };
+    html! {
+        <details class="computation">
+            <summary>{ pt(lang, PKey::ShowComputation) }</summary>
+            <h4>{ pt(lang, PKey::ComputationInputs) }</h4>
+            <ul class="inputs">
+                <li><code>{ format!("b = {}", point(&ta.base.as_ref().map(|b| b.point))) }</code></li>
+                <li><code>{ format!("v = {}", point(&ta.latest)) }</code></li>
+                <li><code>{ format!("T = {}", point(&ta.target)) }</code></li>
+                <li><code>{ format!("d = {d}") }</code>{ " " }{ fmt::direction_text(lang, ind.direction) }</li>
+            </ul>
+            { formula_list(&list) }
+        </details>
+    }
+}
+
+fn covid_section(c: &Ctx<'_>) -> Html {
+    let lang = c.lang;
+    let ind = c.ind;
+    html! {
+        <section class="kpi-covid" aria-labelledby="covid-title">
+            <h2 id="covid-title">{ pt(lang, PKey::CovidHeading) }</h2>
+            <p data-figure="covid-affected" class={classes!("covid-flag", c.a.covid_affected.then_some("affected"))}>
+                { pt(lang, if c.a.covid_affected { PKey::CovidAffected } else { PKey::CovidNotAffected }) }
+            </p>
+            { for c.a.covid.iter().map(|ci| {
+                let series = fmt::series_label(lang, ind, ci.series.as_deref());
+                let list = formulas::covid(ind, ci, lang);
+                html! {
+                    <div class="covid-series" data-series={ci.series.clone().unwrap_or_else(|| "all".into())}>
+                        if let Some(s) = series { <h3>{ s }</h3> }
+                        <dl class="figures">
+                            <div><dt>{ pt(lang, PKey::CovidDip) }</dt>
+                                <dd data-figure="covid-dip">{ w::metric_text(lang, &ci.dip, |x| fmt::signed_percent(*x, 1)) }</dd></div>
+                            <div><dt>{ pt(lang, PKey::CovidRecovery) }</dt>
+                                <dd data-figure="covid-recovery">{ w::metric_text(lang, &ci.recovery, |x| fmt::percent(*x, 1)) }</dd></div>
+                            <div><dt>{ pt(lang, PKey::CovidRecoveryYear) }</dt>
+                                <dd data-figure="covid-recovery-year">{ w::metric_text(lang, &ci.recovery_year, |y| fmt::year_reached_text(lang, c.era, kpi_series::main_kind(ind), *y)) }</dd></div>
+                        </dl>
+                        <details class="computation">
+                            <summary>{ pt(lang, PKey::ShowComputation) }</summary>
+                            { formula_list(&list) }
+                        </details>
+                    </div>
+                }
+            }) }
+        </section>
+    }
+}
+
+fn about_section(c: &Ctx<'_>) -> Html {
+    let lang = c.lang;
+    let ind = c.ind;
+    let depts: Vec<String> = ind
+        .departments
+        .iter()
+        .map(|d| match (lang, c.ds.department_en(d)) {
+            (Lang::En, Some(en)) => format!("{en} ({d})"),
+            (_, Some(en)) => format!("{d}（{en}）"),
+            (_, None) => d.clone(),
+        })
+        .collect();
+    html! {
+        <section class="kpi-about" aria-labelledby="about-title">
+            <h2 id="about-title">{ pt(lang, PKey::AboutIndicatorHeading) }</h2>
+            <dl class="about-list">
+                <div>
+                    <dt>{ pt(lang, PKey::DefinitionLabel) }</dt>
+                    <dd>
+                        if let Some(d) = &ind.definition_ja {
+                            { japanese_only(lang) }
+                            <p class="data-text" lang="ja">{ fmt::strip_tags(d) }</p>
+                        } else {
+                            { fmt::DASH }
+                        }
+                    </dd>
+                </div>
+                <div>
+                    <dt>{ pt(lang, PKey::DepartmentLabel) }</dt>
+                    <dd data-figure="departments">
+                        if depts.is_empty() {
+                            { pt(lang, PKey::NoDepartment) }
+                        } else {
+                            { depts.join(lang_sep(lang)) }
+                        }
+                    </dd>
+                </div>
+            </dl>
+            <h3>{ pt(lang, PKey::NotesHeading) }</h3>
+            if let Some(n) = &ind.notes {
+                { japanese_only(lang) }
+                <dl class="notes" lang="ja">
+                    <div><dt lang={lang.html_lang()}>{ pt(lang, PKey::NotesDone) }</dt><dd>{ plain_paragraphs(&n.done_ja) }</dd></div>
+                    <div><dt lang={lang.html_lang()}>{ pt(lang, PKey::NotesIssues) }</dt><dd>{ plain_paragraphs(&n.issues_ja) }</dd></div>
+                    <div><dt lang={lang.html_lang()}>{ pt(lang, PKey::NotesNext) }</dt><dd>{ plain_paragraphs(&n.next_ja) }</dd></div>
+                </dl>
+            } else {
+                <p>{ pt(lang, PKey::NoNotes) }</p>
+            }
+        </section>
+    }
+}
+
+fn lang_sep(lang: Lang) -> &'static str {
+    if lang == Lang::En {
+        "; "
+    } else {
+        "、"
+    }
+}
+
+/// Data text as paragraphs: markup stripped, one `<p>` per line, as text.
+fn plain_paragraphs(s: &str) -> Html {
+    let text = fmt::strip_tags(s);
+    html! { <>{ for text.lines().map(|l| html! { <p>{ l.to_owned() }</p> }) }</> }
+}
+
+fn source_cells(c: &Ctx<'_>) -> Html {
+    let lang = c.lang;
+    let ind = c.ind;
+    let name = lang.pick(&ind.name_ja, &ind.name_en);
+    html! {
+        <section class="kpi-sources" aria-labelledby="sources-title">
+            <h2 id="sources-title">{ pt(lang, PKey::SourceCellsHeading) }</h2>
+            <p class="note">{ pt(lang, PKey::SourceCellsIntro) }</p>
+            <div class="table-scroll" role="region" tabindex="0" aria-labelledby="source-cells-caption">
+                <table class="data-table source-cells">
+                    <caption id="source-cells-caption">{ text::source_cells_caption(lang, name, ind.observations.len()) }</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">{ pt(lang, PKey::ColEdition) }</th>
+                            <th scope="col">{ pt(lang, PKey::ColColumn) }</th>
+                            <th scope="col">{ pt(lang, PKey::ColRole) }</th>
+                            if !ind.series.is_empty() {
+                                <th scope="col">{ pt(lang, PKey::ColSeries) }</th>
+                            }
+                            <th scope="col">{ pt(lang, PKey::ColPeriod) }</th>
+                            <th scope="col">{ pt(lang, PKey::ColCell) }</th>
+                            <th scope="col">{ pt(lang, PKey::ColValue) }</th>
+                            <th scope="col">{ pt(lang, PKey::ColCaveats) }</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        { for ind.observations.iter().map(|o| html! {
+                            <tr data-role={o.role.slug()} data-edition={o.edition.slug()}>
+                                <td>{ fmt::edition_name(lang, o.edition) }</td>
+                                <th scope="row" lang="ja">{ &o.column_ja }</th>
+                                <td>{ fmt::role_name(lang, o.role) }
+                                    if o.base_of_target { <span class="tag">{ paren(lang, pt(lang, PKey::BaseOfTargetTag)) }</span> }
+                                </td>
+                                if !ind.series.is_empty() {
+                                    <td>{ fmt::series_label(lang, ind, o.series.as_deref()).unwrap_or(pt(lang, PKey::WholeIndicator)) }</td>
+                                }
+                                <td>{ period_label(lang, c.era, o.period) }</td>
+                                <td class="raw" lang="ja"><code>{ fmt::strip_tags(&o.raw) }</code></td>
+                                <td data-field="value">{ fmt::observation_text(lang, ind, &o.value) }</td>
+                                <td>
+                                    if !o.caveats.is_empty() {
+                                        <ul class="caveats">
+                                            { for o.caveats.iter().map(|cv| html! { <li>{ fmt::caveat_text(lang, cv) }</li> }) }
+                                        </ul>
+                                    }
+                                </td>
+                            </tr>
+                        }) }
+                    </tbody>
+                </table>
+            </div>
+        </section>
+    }
+}
+
+fn decisions(c: &Ctx<'_>) -> Html {
+    let lang = c.lang;
+    html! {
+        <section class="kpi-decisions" aria-labelledby="decisions-title">
+            <h2 id="decisions-title">{ pt(lang, PKey::DecisionsHeading) }</h2>
+            if c.ind.decisions.is_empty() {
+                <p>{ pt(lang, PKey::NoDecisions) }</p>
+            } else {
+                if lang.is_japanese() { <p class="note">{ pt(lang, PKey::DecisionsInEnglish) }</p> }
+                <ul class="decisions" lang="en">
+                    { for c.ind.decisions.iter().map(|d| html! { <li>{ d }</li> }) }
+                </ul>
+            }
+        </section>
+    }
+}
+
+/// Percent-encodes text for a `data:` URL.
+fn data_url(mime: &str, bytes: &[u8]) -> String {
+    let mut out = format!("data:{mime},");
+    for &b in bytes {
+        if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+fn share_section(c: &Ctx<'_>, base_url: &str, self_query: &str) -> Html {
+    let lang = c.lang;
+    let ind = c.ind;
+    let one = Dataset {
+        indicators: vec![ind.clone()],
+        ..c.ds.clone()
+    };
+    let csv = machi_kpi_core::io::csv::export_observations(&one);
+    let json = serde_json::to_string_pretty(ind).unwrap_or_default();
+    let link = format!("{base_url}#/kpi/{}{self_query}", ind.id);
+    let embed_src = format!("{base_url}#/embed/kpi/{}{self_query}", ind.id);
+    let title = lang.pick(&ind.name_ja, &ind.name_en);
+    let embed = format!(
+        "<iframe src=\"{embed_src}\" title=\"{}\" width=\"100%\" height=\"560\" loading=\"lazy\" referrerpolicy=\"no-referrer\" style=\"border:0\"></iframe>",
+        title.replace('"', "&quot;")
+    );
+    html! {
+        <section class="kpi-share" aria-labelledby="share-title">
+            <h2 id="share-title">{ pt(lang, PKey::ShareHeading) }</h2>
+            <ul class="downloads">
+                <li><a href={data_url("text/csv;charset=utf-8", &csv)} download={format!("{}.csv", ind.id)}>{ pt(lang, PKey::DownloadCsv) }</a></li>
+                <li><a href={data_url("application/json;charset=utf-8", json.as_bytes())} download={format!("{}.json", ind.id)}>{ pt(lang, PKey::DownloadJson) }</a></li>
+            </ul>
+            <label class="share-field" for="share-link">{ pt(lang, PKey::ShareLink) }</label>
+            <input id="share-link" type="text" readonly=true value={link} />
+            <label class="share-field" for="embed-code">{ pt(lang, PKey::EmbedCode) }</label>
+            <textarea id="embed-code" readonly=true rows="3" value={embed} />
+        </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn data_urls_are_percent_encoded() {
+        assert_eq!(
+            data_url("text/csv", "a,b\n".as_bytes()),
+            "data:text/csv,a%2Cb%0A"
+        );
+        assert_eq!(
+            data_url("text/csv", "基".as_bytes()),
+            "data:text/csv,%E5%9F%BA"
+        );
+    }
+
+    #[test]
+    fn target_keys_name_edition_and_series() {
+        let ds = Dataset::embedded().expect("dataset");
+        let a = machi_kpi_core::analysis::analyze(&ds);
+        let h = a.indicator("healthy-life-expectancy").expect("hle");
+        assert_eq!(target_key(&h.fy2024[0]), "fy2024:male");
+        assert_eq!(target_key(&h.fy2027[1]), "fy2027:female");
+        let s = a.indicator("security-lights").expect("sl");
+        assert_eq!(target_key(&s.fy2024[0]), "fy2024:all");
+    }
+}
