@@ -183,9 +183,8 @@ test('every page of the design has a route; unbuilt pages say so', async () => {
   const session = await open('./');
   const { page } = session;
   const pages = [
-    ['#/goals/1-1', '基本目標 1-1'], ['#/kpi/annual-tourists', '指標 annual-tourists'],
     ['#/delays', '遅れの分析'], ['#/projections', '達成見通し'], ['#/revisions', '改訂内容'],
-    ['#/data', 'データ'], ['#/about', 'このサイトについて'], ['#/embed/overview', '埋め込み表示'],
+    ['#/data', 'データ'], ['#/embed/overview', '埋め込み表示'],
   ];
   for (const [path, title] of pages) {
     await page.goto(new URL(`./${path}`, BASE).href);
