@@ -22,6 +22,9 @@ use crate::pages::goal::GoalPage;
 use crate::pages::kpi::KpiPage;
 use crate::pages::overview::Overview;
 use crate::pages::placeholder::{NotFound, Placeholder};
+use crate::pages::tables::{
+    data::Data, delays::Delays, projections::Projections, revisions::Revisions,
+};
 use crate::routes::{route_title, LangState, Route, UrlQuery};
 
 /// The app as mounted in the browser.
@@ -162,6 +165,10 @@ fn page(route: &Route, lang: Lang) -> Html {
         Route::Goal { id } => html! { <GoalPage id={id.clone()} /> },
         Route::Kpi { id } => html! { <KpiPage id={id.clone()} /> },
         Route::About => html! { <AboutPage /> },
+        Route::Delays => html! { <Delays /> },
+        Route::Projections => html! { <Projections /> },
+        Route::Revisions => html! { <Revisions /> },
+        Route::Data => html! { <Data /> },
         Route::NotFound => html! { <NotFound /> },
         other => html! { <Placeholder title={route_title(other, lang)} /> },
     }

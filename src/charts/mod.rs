@@ -11,9 +11,13 @@
 //! - no `JsFunction` formatters (they need `unsafe-eval` under a CSP): labels
 //!   are string templates or text computed here.
 
+pub mod covid_dip;
+pub mod delay_groups;
 pub mod kpi_series;
+pub mod outlook_counts;
 pub mod status_by_goal;
 pub mod status_donut;
+pub mod target_changes;
 
 use charming::Chart;
 use machi_kpi_core::OfficialStatus;

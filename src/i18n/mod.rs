@@ -16,6 +16,7 @@ mod ja_easy;
 pub mod kpi_format;
 pub mod messages;
 pub mod pages_goal_kpi;
+pub mod pages_tables;
 
 use std::fmt;
 
@@ -201,6 +202,12 @@ mod tests {
             // The Basic goal, Indicator and About pages' own catalog.
             for &key in pages_goal_kpi::PKey::ALL {
                 let text = pages_goal_kpi::pt(lang, key);
+                assert!(!text.trim().is_empty(), "{key:?} is empty in {lang}");
+                assert!(!text.contains("TODO"), "{key:?} is unfinished in {lang}");
+            }
+            // The Delays, Projections, Revisions and Data pages' catalog.
+            for &key in pages_tables::TKey::ALL {
+                let text = pages_tables::tt(lang, key);
                 assert!(!text.trim().is_empty(), "{key:?} is empty in {lang}");
                 assert!(!text.contains("TODO"), "{key:?} is unfinished in {lang}");
             }

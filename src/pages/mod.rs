@@ -9,5 +9,6 @@ pub mod goal;
 pub mod kpi;
 pub mod overview;
 pub mod placeholder;
+pub mod tables;
 pub mod view_state;
 pub mod widgets;

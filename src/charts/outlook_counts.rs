@@ -1,0 +1,151 @@
+//! Indicators per outlook class, for the Projections page: one horizontal bar
+//! per class and target year (FY2024 and FY2027 side by side), with a count
+//! label. The two target years have distinct colours and decal patterns; the
+//! class is the axis label, so nothing depends on colour.
+
+use charming::{
+    component::{Aria, Axis, Decal, Grid, Legend},
+    element::{
+        AxisLabel, AxisPointer, AxisPointerType, AxisType, ItemStyle, Label, LabelPosition,
+        SplitLine, TextStyle, Tooltip, Trigger,
+    },
+    series::Bar,
+    Chart,
+};
+
+use super::delay_groups::truncate_axis_labels;
+use super::{ChartSpec, TableData, TableRow, FONT_FAMILY, INK};
+use crate::i18n::era::Era;
+use crate::i18n::pages_tables::{outlook_name, outlook_summary, target_label, tt, TKey};
+use crate::i18n::{t, Key, Lang};
+use crate::pages::tables::projections_model::OutlookClass;
+
+/// Okabe–Ito blue for the FY2024 targets, reddish purple for FY2027.
+pub const TARGET_COLORS: [&str; 2] = ["#0072B2", "#CC79A7"];
+
+/// Counts per class (in [`OutlookClass::ALL`] order) for each target year.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Counts {
+    pub fy2024: [usize; 5],
+    pub fy2027: [usize; 5],
+}
+
+/// The bar chart.
+pub fn chart(counts: &Counts, lang: Lang, era: Era) -> Chart {
+    let text = || {
+        TextStyle::new()
+            .font_size(13)
+            .color(INK)
+            .font_family(FONT_FAMILY)
+    };
+    let categories: Vec<String> = OutlookClass::ALL
+        .iter()
+        .map(|c| outlook_name(lang, c.outlook()).to_owned())
+        .collect();
+    let mut chart = Chart::new()
+        .tooltip(
+            Tooltip::new()
+                .trigger(Trigger::Axis)
+                .axis_pointer(AxisPointer::new().type_(AxisPointerType::Shadow)),
+        )
+        .legend(
+            Legend::new()
+                .top(0)
+                .left("center")
+                .item_gap(12.0)
+                .text_style(text()),
+        )
+        .grid(
+            Grid::new()
+                .left(8)
+                .right(32)
+                .top(48)
+                .bottom(8)
+                .contain_label(true),
+        )
+        .aria(Aria::new().enabled(true).decal(Decal::new().show(true)))
+        .x_axis(
+            Axis::new()
+                .type_(AxisType::Value)
+                .min_interval(1.0)
+                .axis_label(AxisLabel::new().color(INK).font_family(FONT_FAMILY))
+                .split_line(SplitLine::new().show(true)),
+        )
+        .y_axis(
+            Axis::new()
+                .type_(AxisType::Category)
+                .inverse(true)
+                .data(categories)
+                .axis_label(
+                    AxisLabel::new()
+                        .color(INK)
+                        .font_size(13)
+                        .font_family(FONT_FAMILY),
+                ),
+        );
+    for (i, (fy, values)) in [(2024, counts.fy2024), (2027, counts.fy2027)]
+        .into_iter()
+        .enumerate()
+    {
+        let data: Vec<i64> = values.iter().map(|&n| n as i64).collect();
+        chart = chart.series(
+            Bar::new()
+                .name(target_label(lang, era, fy))
+                .bar_gap("10%")
+                .item_style(ItemStyle::new().color(TARGET_COLORS[i]))
+                .label(
+                    Label::new()
+                        .show(true)
+                        .position(LabelPosition::Right)
+                        .formatter("{c}")
+                        .color(INK)
+                        .font_size(13)
+                        .font_weight("bold")
+                        .font_family(FONT_FAMILY),
+                )
+                .data(data),
+        );
+    }
+    chart
+}
+
+/// Achieved or on course, and all, for one target.
+fn good_of(c: &[usize; 5]) -> (usize, usize) {
+    (c[0] + c[1], c.iter().sum())
+}
+
+/// Chart option plus its one-sentence description.
+pub fn spec(counts: &Counts, lang: Lang, era: Era) -> ChartSpec {
+    let description = outlook_summary(lang, era, good_of(&counts.fy2024), good_of(&counts.fy2027));
+    let mut spec = ChartSpec::new(&chart(counts, lang, era), description);
+    truncate_axis_labels(&mut spec.option, "yAxis", 150);
+    spec
+}
+
+/// The same figures as a table: one row per class, one column per target.
+pub fn table(counts: &Counts, lang: Lang, era: Era) -> TableData {
+    let rows = OutlookClass::ALL
+        .iter()
+        .enumerate()
+        .map(|(i, c)| TableRow {
+            header: outlook_name(lang, c.outlook()).to_owned(),
+            cells: vec![counts.fy2024[i].to_string(), counts.fy2027[i].to_string()],
+        })
+        .collect();
+    TableData {
+        caption: tt(lang, TKey::ChartOutlook).to_owned(),
+        columns: vec![
+            tt(lang, TKey::ColOutlookClass).to_owned(),
+            target_label(lang, era, 2024),
+            target_label(lang, era, 2027),
+        ],
+        rows,
+        footer: Some(TableRow {
+            header: t(lang, Key::TotalLabel).to_owned(),
+            cells: vec![
+                counts.fy2024.iter().sum::<usize>().to_string(),
+                counts.fy2027.iter().sum::<usize>().to_string(),
+            ],
+        }),
+    }
+}
