@@ -27,7 +27,7 @@ pub fn status_badge(lang: Lang, status: Option<OfficialStatus>) -> Html {
             <span class={classes!("badge", "status-badge", format!("status-{}", s.slug()))}
                 data-status={s.slug()}>
                 <span class="badge-icon" aria-hidden="true">{ fmt::status_icon(s) }</span>
-                <span class="visually-hidden">{ pt(lang, PKey::OfficialStatusLabel) }{ ": " }</span>
+                <span class="visually-hidden">{ pt(lang, PKey::OfficialStatusLabel) }{ fmt::colon(lang) }</span>
                 { fmt::status_name(lang, s) }
             </span>
         },
@@ -119,7 +119,7 @@ pub fn progress_bar(lang: Lang, ta: &TargetAnalysis) -> Html {
                 if let Metric::Value(e) = &ta.expected_progress {
                     <span class="expected">
                         { if lang == Lang::En { " · " } else { "・" } }
-                        { pt(lang, PKey::ExpectedLabel) }{ " " }
+                        { pt(lang, PKey::ExpectedShort) }{ " " }
                         <span data-figure="expected">{ fmt::percent(*e, 1) }</span>
                     </span>
                 }
@@ -244,7 +244,7 @@ pub fn latest_value(lang: Lang, era: Era, ind: &Indicator, ta: &TargetAnalysis) 
                 <>
                     <span class="value" data-figure="latest">{ value_text(lang, ind, p.value) }</span>
                     { " " }
-                    <span class="period">{ "（" }{ period_label(lang, era, p.period) }{ "）" }</span>
+                    <span class="period">{ fmt::paren(lang, &period_label(lang, era, p.period)).trim_start().to_owned() }</span>
                     if !caveats.is_empty() {
                         <ul class="caveats">
                             { for caveats.iter().map(|c| html! { <li>{ "※ " }{ c }</li> }) }
@@ -252,7 +252,7 @@ pub fn latest_value(lang: Lang, era: Era, ind: &Indicator, ta: &TargetAnalysis) 
                     }
                     if let Some(o) = pending {
                         <span class="pending">
-                            { period_label(lang, era, o.period) }{ ": " }
+                            { period_label(lang, era, o.period) }{ fmt::colon(lang) }
                             { fmt::observation_text(lang, ind, &o.value) }
                         </span>
                     }

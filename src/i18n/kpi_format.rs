@@ -29,6 +29,24 @@ use super::Lang;
 /// The undefined-value mark.
 pub const DASH: &str = "—";
 
+/// `: ` in English, `：` in Japanese.
+pub fn colon(lang: Lang) -> &'static str {
+    if lang == Lang::En {
+        ": "
+    } else {
+        "："
+    }
+}
+
+/// ` (x)` in English, `（x）` in Japanese.
+pub fn paren(lang: Lang, s: &str) -> String {
+    if lang == Lang::En {
+        format!(" ({s})")
+    } else {
+        format!("（{s}）")
+    }
+}
+
 /// How many decimals `x` needs (0–3) to be printed exactly.
 pub fn decimals_of(x: f64) -> usize {
     (0..=3)

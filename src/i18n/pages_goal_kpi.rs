@@ -49,6 +49,8 @@ pkeys! {
     TargetLabel,
     AchievementLabel,
     ExpectedLabel,
+    /// The short form used on cards.
+    ExpectedShort,
     ProgressLabel,
     AheadOfSchedule,
     BehindSchedule,
@@ -218,6 +220,8 @@ pkeys! {
     ColIndicator,
     ColDecision,
     ExampleMissing,
+    /// The periods a repeated cell leaves to count.
+    CountedPeriods,
 }
 
 /// The text of `key` in `lang`.
@@ -247,6 +251,7 @@ fn ja(key: PKey) -> &'static str {
         TargetLabel => "目標値",
         AchievementLabel => "達成率",
         ExpectedLabel => "期待進捗（経過期間の割合）",
+        ExpectedShort => "期待進捗",
         ProgressLabel => "目標までの進み具合",
         AheadOfSchedule => "達成率が期待進捗以上（予定どおり以上）",
         BehindSchedule => "達成率が期待進捗未満（予定より遅れ）",
@@ -413,6 +418,7 @@ fn ja(key: PKey) -> &'static str {
         ColIndicator => "指標",
         ColDecision => "判断",
         ExampleMissing => "このデータには計算例に使える指標がありません。",
+        CountedPeriods => "数える時点",
     }
 }
 
@@ -434,6 +440,7 @@ fn en(key: PKey) -> &'static str {
         TargetLabel => "Target",
         AchievementLabel => "Achievement",
         ExpectedLabel => "Expected progress (share of time elapsed)",
+        ExpectedShort => "expected",
         ProgressLabel => "Progress to the target",
         AheadOfSchedule => "Achievement at or above expected progress (on schedule)",
         BehindSchedule => "Achievement below expected progress (behind schedule)",
@@ -600,6 +607,7 @@ fn en(key: PKey) -> &'static str {
         ColIndicator => "Indicator",
         ColDecision => "Decision",
         ExampleMissing => "This dataset has no indicator suitable for this example.",
+        CountedPeriods => "Periods counted",
     }
 }
 
@@ -621,6 +629,7 @@ fn ja_easy(key: PKey) -> &'static str {
         TargetLabel => "目標",
         AchievementLabel => "できた 割合（達成率）",
         ExpectedLabel => "時間から みた 目安",
+        ExpectedShort => "目安",
         ProgressLabel => "目標までの 進み方",
         AheadOfSchedule => "目安より 進んでいます",
         BehindSchedule => "目安より おくれています",
@@ -787,6 +796,7 @@ fn ja_easy(key: PKey) -> &'static str {
         ColIndicator => "数字の 目標",
         ColDecision => "きめた こと",
         ExampleMissing => "この データには 例に つかえる 数字が ありません。",
+        CountedPeriods => "数える 年",
     }
 }
 
@@ -917,8 +927,14 @@ pub fn attribution(lang: Lang, titles: &[&str]) -> String {
 /// `数値目標 · 1-1` / `KPI · 1-1-1`: the kind and place of an indicator.
 pub fn kind_and_place(lang: Lang, ind: &Indicator) -> String {
     match (&ind.measure_id, lang) {
-        (Some(m), _) => format!("{} · {m}", pt(lang, PKey::KindKpi)),
-        (None, _) => format!("{} · {}", pt(lang, PKey::KindNumericGoal), ind.goal_id),
+        (Some(m), Lang::En) => format!("KPI · measure {m}"),
+        (Some(m), Lang::Ja) => format!("KPI · 施策{m}"),
+        (Some(m), Lang::JaEasy) => format!("KPI · すること {m}"),
+        (None, _) => format!(
+            "{} · {}",
+            pt(lang, PKey::KindNumericGoal),
+            super::messages::goal_label(lang, &ind.goal_id)
+        ),
     }
 }
 

@@ -214,7 +214,7 @@ fn example_heading(c: &Ctx<'_>, ind: &Indicator, ta: &TargetAnalysis) -> Html {
     };
     html! {
         <p class="example-title">
-            <strong>{ pt(lang, PKey::WorkedExample) }</strong>{ ": " }
+            <strong>{ pt(lang, PKey::WorkedExample) }</strong>{ fmt::colon(lang) }
             { c.name(ind) }{ " — " }{ detail }
         </p>
     }
@@ -289,7 +289,7 @@ fn methodology(c: &Ctx<'_>) -> Html {
             Metric::Value(b) => html! {
                 <p data-base-source={base_slug(b.source)}>
                     <code>{ format!("b = {}", value_text(lang, i, b.point.value)) }</code>
-                    { format!(" ({}) — ", period_label(lang, c.era, b.point.period)) }
+                    { fmt::paren(lang, &period_label(lang, c.era, b.point.period)) }{ " — " }
                     { fmt::base_source_text(lang, b.source) }
                 </p>
             },
@@ -415,7 +415,7 @@ fn methodology(c: &Ctx<'_>) -> Html {
             let ci = a.covid.iter().find(|x| x.recovery.value().is_some())?;
             Some(html! {
                 <>
-                    <p class="example-title"><strong>{ pt(lang, PKey::WorkedExample) }</strong>{ ": " }{ c.name(i) }</p>
+                    <p class="example-title"><strong>{ pt(lang, PKey::WorkedExample) }</strong>{ fmt::colon(lang) }{ c.name(i) }</p>
                     { formula_list(&formulas::covid(i, ci, lang)) }
                 </>
             })
@@ -430,9 +430,9 @@ fn methodology(c: &Ctx<'_>) -> Html {
                     { example_heading(c, i, t) }
                     { formula_list(&[formulas::achievement(i, t, lang), formulas::expected(t, lang)]) }
                     <p>
-                        { pt(lang, PKey::IndicativeStatusLabel) }{ ": " }
+                        { pt(lang, PKey::IndicativeStatusLabel) }{ fmt::colon(lang) }
                         { crate::components::kpi_widgets::indicative_badge(lang, &a.indicative_status) }
-                        { " · " }{ pt(lang, PKey::OfficialStatusLabel) }{ ": " }
+                        { " · " }{ pt(lang, PKey::OfficialStatusLabel) }{ fmt::colon(lang) }
                         { crate::components::kpi_widgets::status_badge(lang, a.official_status) }
                     </p>
                     <p data-figure="agreement">{ text::agreement_sentence(lang, s.agreement.agree, s.agreement.compared) }</p>
@@ -445,17 +445,17 @@ fn methodology(c: &Ctx<'_>) -> Html {
         .and_then(|(i, a)| {
             Some(html! {
                 <>
-                    <p class="example-title"><strong>{ pt(lang, PKey::WorkedExample) }</strong>{ ": " }{ c.name(i) }</p>
+                    <p class="example-title"><strong>{ pt(lang, PKey::WorkedExample) }</strong>{ fmt::colon(lang) }{ c.name(i) }</p>
                     <ul>
                         { for a.fy2024.iter().map(|t| html! {
                             <li>
-                                { fmt::series_label(lang, i, t.series.as_deref()).unwrap_or_default() }{ ": " }
+                                { fmt::series_label(lang, i, t.series.as_deref()).unwrap_or_default() }{ fmt::colon(lang) }
                                 { pt(lang, PKey::AchievementLabel) }{ " " }{ t.achievement.value().map(|x| fmt::percent(*x, 1)).unwrap_or_default() }
                                 { " · " }{ crate::components::kpi_widgets::outlook_badge(lang, &t.outlook) }
                             </li>
                         }) }
                         <li>
-                            <strong>{ pt(lang, PKey::OutlookLabel) }</strong>{ ": " }
+                            <strong>{ pt(lang, PKey::OutlookLabel) }</strong>{ fmt::colon(lang) }
                             { crate::components::kpi_widgets::outlook_badge(lang, &a.outlook_fy2024) }
                         </li>
                     </ul>
@@ -543,12 +543,12 @@ fn repeat_example(c: &Ctx<'_>, i: &Indicator) -> Html {
         .collect();
     html! {
         <>
-            <p class="example-title"><strong>{ pt(lang, PKey::WorkedExample) }</strong>{ ": " }{ c.name(i) }</p>
+            <p class="example-title"><strong>{ pt(lang, PKey::WorkedExample) }</strong>{ fmt::colon(lang) }{ c.name(i) }</p>
             <p>
-                <span lang="ja">{ &o.column_ja }</span>{ ": " }<code lang="ja">{ &o.raw }</code>
+                <span lang="ja">{ &o.column_ja }</span>{ fmt::colon(lang) }<code lang="ja">{ &o.raw }</code>
                 { " — " }{ fmt::caveat_text(lang, &Caveat::RepeatsPeriod) }
             </p>
-            <p data-figure="repeat-periods">{ periods.join(" / ") }</p>
+            <p>{ pt(lang, PKey::CountedPeriods) }{ fmt::colon(lang) }<span data-figure="repeat-periods">{ periods.join(" / ") }</span></p>
         </>
     }
 }

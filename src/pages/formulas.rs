@@ -198,7 +198,7 @@ pub fn projection(
     let mut out = vec![
         Formula {
             id: "pace",
-            label: format!("{label}: {}", pt(lang, PKey::FormulaPace)),
+            label: format!("{label}{}{}", fmt::colon(lang), pt(lang, PKey::FormulaPace)),
             expr: pace_line.0,
             result: pace_line.1,
         },

@@ -75,7 +75,7 @@ pub fn GoalPage(props: &GoalPageProps) -> Html {
                 <p class="eyebrow">
                     <span class="goal-id">{ messages::goal_label(lang, &goal.id) }</span>
                     if let Some(p) = pillar {
-                        { " " }<span class="pillar">{ pt(lang, PKey::PillarLabel) }{ ": " }{ lang.pick(&p.name_ja, &p.name_en) }</span>
+                        { " " }<span class="pillar">{ pt(lang, PKey::PillarLabel) }{ fmt::colon(lang) }{ lang.pick(&p.name_ja, &p.name_en) }</span>
                     }
                 </p>
                 <h1 id="page-title">{ lang.pick(&goal.title_ja, &goal.title_en) }</h1>

@@ -32,7 +32,7 @@ use crate::components::chart_panel::ChartPanel;
 use crate::components::kpi_widgets as w;
 use crate::context::{use_analysis, use_dataset, use_lang_state, DataContext};
 use crate::i18n::era::{period_label, Era};
-use crate::i18n::kpi_format::{self as fmt, change_text, precision, value_text};
+use crate::i18n::kpi_format::{self as fmt, change_text, paren, precision, value_text};
 use crate::i18n::messages;
 use crate::i18n::pages_goal_kpi::{self as text, pt, PKey};
 use crate::i18n::{t, Key, Lang};
@@ -206,14 +206,6 @@ fn not_found(lang: Lang, id: &str) -> Html {
             <p class="notice" role="status">{ pt(lang, PKey::IndicatorNotFound) }</p>
             <p><crate::components::link::AppLink to={Route::Overview}>{ t(lang, Key::BackToOverview) }</crate::components::link::AppLink></p>
         </div>
-    }
-}
-
-fn paren(lang: Lang, s: &str) -> String {
-    if lang == Lang::En {
-        format!(" ({s})")
-    } else {
-        format!("（{s}）")
     }
 }
 
