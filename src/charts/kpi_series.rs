@@ -435,5 +435,17 @@ pub fn summary(ind: &Indicator, a: &IndicatorAnalysis, view: ChartView, lang: La
 
 /// Chart option plus description.
 pub fn spec(ind: &Indicator, a: &IndicatorAnalysis, view: ChartView, lang: Lang) -> ChartSpec {
-    ChartSpec::new(&chart(ind, a, view, lang), summary(ind, a, view, lang))
+    let mut spec = ChartSpec::new(&chart(ind, a, view, lang), summary(ind, a, view, lang));
+    // The unit above the y axis starts at the axis and runs right, so a long
+    // one ("10,000 passengers") is not cut off at the left edge. charming's
+    // TextStyle has no `align`.
+    let set_align = |axis: &mut serde_json::Value| {
+        axis["nameTextStyle"]["align"] = serde_json::Value::from("left");
+    };
+    match &mut spec.option["yAxis"] {
+        serde_json::Value::Array(axes) => axes.iter_mut().for_each(set_align),
+        axis @ serde_json::Value::Object(_) => set_align(axis),
+        _ => {}
+    }
+    spec
 }

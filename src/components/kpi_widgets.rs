@@ -94,8 +94,8 @@ pub fn progress_bar(lang: Lang, ta: &TargetAnalysis) -> Html {
             html! {
                 <svg class="progress-bar" viewBox="0 0 100 10" preserveAspectRatio="none"
                     aria-hidden="true" focusable="false">
-                    <rect class="track" x="0" y="0" width="100" height="10" rx="2" />
-                    <rect class="fill" x="0" y="0" width={fill} height="10" rx="2" />
+                    <rect class="track" x="0" y="0" width="100" height="10" />
+                    <rect class="fill" x="0" y="0" width={fill} height="10" />
                     if let Some(tick) = tick {
                         <line class="tick" x1={tick.clone()} x2={tick} y1="-1" y2="11"
                             vector-effect="non-scaling-stroke" />
