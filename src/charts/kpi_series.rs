@@ -94,7 +94,7 @@ fn editions(a: &IndicatorAnalysis) -> Vec<(usize, EditionId, &[TargetAnalysis])>
 }
 
 /// The projection drawn for a target under the view.
-fn chosen<'a>(ta: &'a TargetAnalysis, view: ChartView) -> &'a Metric<Projection> {
+fn chosen(ta: &TargetAnalysis, view: ChartView) -> &Metric<Projection> {
     ta.projection(view.method.unwrap_or(ta.default_method), view.scenario)
 }
 

@@ -316,9 +316,8 @@ pub fn QueryLink(props: &QueryLinkProps) -> Html {
 
 /// Pushes `route` with `query` (or without a query when it is empty).
 pub fn navigate(navigator: &Navigator, route: &Route, query: &[(&'static str, String)]) {
-    if query.is_empty() {
-        navigator.push(route);
-    } else if navigator.push_with_query(route, query).is_err() {
+    // An empty query would leave a bare `?`; a failed one falls back to the route.
+    if query.is_empty() || navigator.push_with_query(route, query).is_err() {
         navigator.push(route);
     }
 }

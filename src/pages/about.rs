@@ -442,8 +442,8 @@ fn methodology(c: &Ctx<'_>) -> Html {
     // Several series.
     let series_ex = c
         .pick("healthy-life-expectancy", |i, a| i.series.len() > 1 && a.fy2024.iter().all(numeric))
-        .and_then(|(i, a)| {
-            Some(html! {
+        .map(|(i, a)| {
+            html! {
                 <>
                     <p class="example-title"><strong>{ pt(lang, PKey::WorkedExample) }</strong>{ fmt::colon(lang) }{ c.name(i) }</p>
                     <ul>
@@ -460,7 +460,7 @@ fn methodology(c: &Ctx<'_>) -> Html {
                         </li>
                     </ul>
                 </>
-            })
+            }
         });
     // Undefined values.
     let undefined_ex = c
