@@ -11,8 +11,9 @@
 //! "show the computation" ([`crate::pages::formulas`]); the COVID-19 dip and
 //! recovery; the definition, departments (with English names) and the FY2021
 //! notes ①②③ (markup from the PDF is stripped to plain text); every source
-//! cell verbatim with its column and caveats; the transcription decisions;
-//! and download, share and embed.
+//! cell verbatim with its column and caveats; and the transcription
+//! decisions. Download, share and embed are the shell's page tools, under
+//! every page (their "this view" CSV holds this page's tables).
 //!
 //! All figures come from the core's analysis ([`crate::context::use_analysis`]);
 //! an undefined one is "—" with its reason. Data text is always rendered as
@@ -114,15 +115,6 @@ fn KpiBody(props: &BodyProps) -> Html {
             ))
         },
     );
-    let base_url = use_state(String::new);
-    {
-        let base_url = base_url.clone();
-        use_effect_with((), move |_| {
-            if let Some(url) = page_url() {
-                base_url.set(url);
-            }
-        });
-    }
     let (Some(ind), Some(a)) = (
         ds.indicator(&props.id),
         props.analysis.0.indicator(&props.id),
@@ -151,7 +143,6 @@ fn KpiBody(props: &BodyProps) -> Html {
         ind,
         a,
     };
-    let self_query = view.query_string(props.lang_q.as_deref());
     html! {
         <div class="wrap page kpi-page" data-kpi={ind.id.clone()}>
             <Breadcrumb items={crumbs} query={link_query} />
@@ -171,22 +162,7 @@ fn KpiBody(props: &BodyProps) -> Html {
             { about_section(&ctx) }
             { source_cells(&ctx) }
             { decisions(&ctx) }
-            { share_section(&ctx, &base_url, &self_query) }
         </div>
-    }
-}
-
-/// The page's own URL without the hash (browser only).
-fn page_url() -> Option<String> {
-    #[cfg(target_arch = "wasm32")]
-    {
-        let loc = web_sys::window()?.location();
-        let href = loc.href().ok()?;
-        Some(href.split('#').next().unwrap_or_default().to_owned())
-    }
-    #[cfg(not(target_arch = "wasm32"))]
-    {
-        None
     }
 }
 
@@ -726,65 +702,9 @@ fn decisions(c: &Ctx<'_>) -> Html {
     }
 }
 
-/// Percent-encodes text for a `data:` URL.
-fn data_url(mime: &str, bytes: &[u8]) -> String {
-    let mut out = format!("data:{mime},");
-    for &b in bytes {
-        if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
-}
-
-fn share_section(c: &Ctx<'_>, base_url: &str, self_query: &str) -> Html {
-    let lang = c.lang;
-    let ind = c.ind;
-    let one = Dataset {
-        indicators: vec![ind.clone()],
-        ..c.ds.clone()
-    };
-    let csv = machi_kpi_core::io::csv::export_observations(&one);
-    let json = serde_json::to_string_pretty(ind).unwrap_or_default();
-    let link = format!("{base_url}#/kpi/{}{self_query}", ind.id);
-    let embed_src = format!("{base_url}#/embed/kpi/{}{self_query}", ind.id);
-    let title = lang.pick(&ind.name_ja, &ind.name_en);
-    let embed = format!(
-        "<iframe src=\"{embed_src}\" title=\"{}\" width=\"100%\" height=\"560\" loading=\"lazy\" referrerpolicy=\"no-referrer\" style=\"border:0\"></iframe>",
-        title.replace('"', "&quot;")
-    );
-    html! {
-        <section class="kpi-share" aria-labelledby="share-title">
-            <h2 id="share-title">{ pt(lang, PKey::ShareHeading) }</h2>
-            <ul class="downloads">
-                <li><a href={data_url("text/csv;charset=utf-8", &csv)} download={format!("{}.csv", ind.id)}>{ pt(lang, PKey::DownloadCsv) }</a></li>
-                <li><a href={data_url("application/json;charset=utf-8", json.as_bytes())} download={format!("{}.json", ind.id)}>{ pt(lang, PKey::DownloadJson) }</a></li>
-            </ul>
-            <label class="share-field" for="share-link">{ pt(lang, PKey::ShareLink) }</label>
-            <input id="share-link" type="text" readonly=true value={link} />
-            <label class="share-field" for="embed-code">{ pt(lang, PKey::EmbedCode) }</label>
-            <textarea id="embed-code" readonly=true rows="3" value={embed} />
-        </section>
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn data_urls_are_percent_encoded() {
-        assert_eq!(
-            data_url("text/csv", "a,b\n".as_bytes()),
-            "data:text/csv,a%2Cb%0A"
-        );
-        assert_eq!(
-            data_url("text/csv", "基".as_bytes()),
-            "data:text/csv,%E5%9F%BA"
-        );
-    }
 
     #[test]
     fn target_keys_name_edition_and_series() {
