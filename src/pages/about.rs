@@ -58,11 +58,19 @@ pub fn AboutPage() -> Html {
             <nav class="toc" aria-labelledby="toc-title">
                 <h2 id="toc-title" class="visually-hidden">{ pt(lang, PKey::AboutTitle) }</h2>
                 <ul>
-                    <li>{ pt(lang, PKey::SourcesHeading) }</li>
-                    <li>{ pt(lang, PKey::LicenceHeading) }</li>
-                    <li>{ pt(lang, PKey::A11yHeading) }</li>
-                    <li>{ pt(lang, PKey::MethodologyHeading) }</li>
-                    <li>{ pt(lang, PKey::DecisionsAllHeading) }</li>
+                    { for [
+                        ("sources-title", PKey::SourcesHeading),
+                        ("licence-title", PKey::LicenceHeading),
+                        ("a11y-title", PKey::A11yHeading),
+                        ("method-title", PKey::MethodologyHeading),
+                        ("decisions-all-title", PKey::DecisionsAllHeading),
+                    ].into_iter().map(|(target, key)| html! {
+                        <li>
+                            <button type="button" class="link-button" onclick={jump_to(target)}>
+                                { pt(lang, key) }
+                            </button>
+                        </li>
+                    }) }
                 </ul>
             </nav>
             { sources(&ctx) }
@@ -72,6 +80,30 @@ pub fn AboutPage() -> Html {
             { all_decisions(&ctx) }
         </div>
     }
+}
+
+/// Scrolls to a section heading and moves the focus there. A fragment link
+/// (`#sources`) would be read as a route by the hash router.
+fn jump_to(id: &'static str) -> Callback<MouseEvent> {
+    Callback::from(move |_: MouseEvent| {
+        #[cfg(target_arch = "wasm32")]
+        {
+            use wasm_bindgen::JsCast;
+            let Some(el) = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.get_element_by_id(id))
+            else {
+                return;
+            };
+            el.scroll_into_view();
+            if let Some(h) = el.dyn_ref::<web_sys::HtmlElement>() {
+                let _ = h.set_attribute("tabindex", "-1");
+                let _ = h.focus();
+            }
+        }
+        #[cfg(not(target_arch = "wasm32"))]
+        let _ = id;
+    })
 }
 
 struct Ctx<'a> {

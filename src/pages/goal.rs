@@ -70,7 +70,7 @@ pub fn GoalPage(props: &GoalPageProps) -> Html {
             <Breadcrumb items={vec![
                 (Some(Route::Overview), t(lang, Key::NavOverview).to_owned()),
                 (None, messages::goal_label(lang, &goal.id)),
-            ]} />
+            ]} query={ctx.link_query()} />
             <header class="page-head">
                 <p class="eyebrow">
                     <span class="goal-id">{ messages::goal_label(lang, &goal.id) }</span>
