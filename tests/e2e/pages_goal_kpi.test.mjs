@@ -82,7 +82,11 @@ function clean({ errors, external }) {
 async function chartsDrawn(page) {
   await page.waitForFunction(() => {
     const charts = [...document.querySelectorAll('.echart')];
-    return charts.length > 0 && charts.every((el) => el.querySelector('svg, canvas'));
+    // Drawn, and at the container's width (not a first layout's narrower one).
+    return charts.length > 0 && charts.every((el) => {
+      const drawn = el.querySelector('svg, canvas');
+      return drawn && drawn.getBoundingClientRect().width >= el.getBoundingClientRect().width - 2;
+    });
   });
 }
 
