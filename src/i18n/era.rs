@@ -113,9 +113,8 @@ pub fn period_label(lang: Lang, era: Era, period: Period) -> String {
 /// | en, wareki | FY R3 | R1 |
 pub fn short_label(lang: Lang, era: Era, period: Period) -> String {
     let y = period.year;
-    let (name, roman, n) = era_of(y);
+    let (_, roman, n) = era_of(y);
     let initial = &roman[..1];
-    let _ = name;
     match (lang.is_japanese(), era, period.kind) {
         (true, Era::Wareki, kind) => {
             let n = if n == 1 {

@@ -213,10 +213,11 @@ fn header(c: &Ctx<'_>) -> Html {
             <dl class="facts-inline">
                 <div><dt>{ pt(lang, PKey::UnitLabel) }</dt>
                     <dd>{ lang.pick(&ind.unit.ja, &ind.unit.en) }{ if ind.unit.ja.is_empty() { fmt::DASH } else { "" } }</dd></div>
-                <div><dt class="visually-hidden">{ pt(lang, PKey::DirIncrease) }</dt>
+                <div><dt class="visually-hidden">{ pt(lang, PKey::DirectionLabel) }</dt>
                     <dd>{ fmt::direction_text(lang, ind.direction) }</dd></div>
                 if ind.cumulative {
-                    <div><dd>{ pt(lang, PKey::Cumulative) }</dd></div>
+                    <div><dt class="visually-hidden">{ pt(lang, PKey::CountingLabel) }</dt>
+                        <dd>{ pt(lang, PKey::Cumulative) }</dd></div>
                 }
                 <div><dt>{ pt(lang, PKey::AppearsIn) }</dt><dd>{ editions.join(" / ") }</dd></div>
             </dl>

@@ -115,7 +115,6 @@ tkeys! {
     ColOutlookClass,
     ColProjected,
     ColOutlook,
-    ColReached,
     OutlookTableTitle,
     NotInEdition,
     AlreadyMet,

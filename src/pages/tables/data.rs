@@ -119,7 +119,7 @@ fn DataBody(props: &BodyProps) -> Html {
     };
 
     html! {
-        <div class="wrap page tables-page data">
+        <div class="wrap page tables-page page-data">
             <h1>{ t(lang, Key::NavData) }</h1>
             <p class="lead">{ tt(lang, TKey::DataLead) }</p>
 

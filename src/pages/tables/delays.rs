@@ -127,11 +127,18 @@ fn DelaysBody(props: &BodyProps) -> Html {
         }
     };
     let dept_groups = delayed_groups(&b.by_department);
+    // On the axis, English names drop the " Division" every one of them ends with.
+    let dept_axis = |g: &machi_kpi_core::analysis::GroupCounts| {
+        let full = dept_label(g);
+        full.strip_suffix(" Division")
+            .map(str::to_owned)
+            .unwrap_or(full)
+    };
     let dept_labelled: Vec<delay_groups::Labelled> = dept_groups
         .iter()
         .map(|g| delay_groups::Labelled {
             group: g,
-            axis: dept_label(g),
+            axis: dept_axis(g),
             full: dept_label(g),
         })
         .collect();
@@ -306,7 +313,7 @@ fn DelaysBody(props: &BodyProps) -> Html {
     };
 
     html! {
-        <div class="wrap page tables-page delays">
+        <div class="wrap page tables-page page-delays">
             <h1>{ t(lang, Key::NavDelays) }</h1>
             <p class="lead">{ tt(lang, TKey::DelaysLead) }</p>
             <p class="note">{ tt(lang, TKey::OfficialNote) }</p>
@@ -602,7 +609,7 @@ fn comparison_table(lang: Lang, rows: &[&ComparisonRow<'_>]) -> Html {
                 <tbody>
                     { for rows.iter().map(|r| {
                         let indicative = match &r.indicative {
-                            Metric::Value(s) => status_badge_text(lang, indicative_name(lang, *s), s.as_official()),
+                            Metric::Value(s) => status_badge_text(indicative_name(lang, *s), s.as_official()),
                             Metric::Unavailable(u) => na(lang, Some(*u)),
                         };
                         let official_covid = if r.official.is_delayed() {
@@ -632,13 +639,11 @@ fn comparison_table(lang: Lang, rows: &[&ComparisonRow<'_>]) -> Html {
     )
 }
 
-/// A badge in a status's colours with a given text (for indicative statuses).
-fn status_badge_text(lang: Lang, text: &str, s: OfficialStatus) -> Html {
-    let _ = lang;
-    let style = format!("--swatch:{}", crate::charts::status_color(s));
+/// A badge in a status's style with a given text (for indicative statuses).
+fn status_badge_text(text: &str, s: OfficialStatus) -> Html {
     html! {
-        <span class="badge status-badge indicative" data-status={s.slug()} {style}>
-            <span class="badge-shape" aria-hidden="true">{ super::ui::status_shape(s) }</span>
+        <span class={classes!("badge", "indicative", format!("status-{}", s.slug()))} data-status={s.slug()}>
+            <span class="badge-icon" aria-hidden="true">{ super::ui::status_shape(s) }</span>
             { text.to_owned() }
         </span>
     }

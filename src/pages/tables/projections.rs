@@ -22,8 +22,8 @@ use super::projections_model::{
 };
 use super::sort::Sort;
 use super::ui::{
-    event_value, live_count, outlook_badge, scroll_region, sort_header, status_badge, use_query,
-    Choice, FilterBar, Nav, RouteLink,
+    live_count, outlook_badge, scroll_region, sort_header, status_badge, use_query, Choice,
+    FilterBar, Nav, RouteLink, Select,
 };
 use super::url_state::{era_from_pairs, with_era, with_state, PageState};
 use crate::charts::outlook_counts::{self, Counts};
@@ -32,7 +32,6 @@ use crate::components::chart_panel::ChartPanel;
 use crate::context::{use_analysis, use_dataset, DataContext};
 use crate::i18n::era::{year_label, Era};
 use crate::i18n::kpi_format::{reason, DASH};
-use crate::i18n::messages;
 use crate::i18n::pages_tables::{
     outlook_filter_label, outlook_name, ratio_text, showing, target_label, tt, TKey, Unit,
 };
@@ -169,12 +168,23 @@ fn ProjectionsBody(props: &BodyProps) -> Html {
     };
     let outlook_select = |target: TargetYear| {
         let (set, state) = (set.clone(), state.clone());
-        Callback::from(move |e: Event| {
+        Callback::from(move |v: String| {
             let mut next = state.clone();
-            next.set_outlook_filter(target, OutlookClass::from_slug(&event_value(&e)));
+            next.set_outlook_filter(target, OutlookClass::from_slug(&v));
             set(next, Nav::Push)
         })
     };
+    let outlook_options: Vec<(AttrValue, AttrValue)> = std::iter::once((
+        AttrValue::from(""),
+        AttrValue::from(tt(lang, TKey::FilterAll)),
+    ))
+    .chain(OutlookClass::ALL.iter().map(|c| {
+        (
+            AttrValue::from(c.slug()),
+            AttrValue::from(outlook_name(lang, c.outlook())),
+        )
+    }))
+    .collect();
     let on_bar = {
         let (set, state) = (set.clone(), state.clone());
         let label24 = target_label(lang, era, 2024);
@@ -211,12 +221,7 @@ fn ProjectionsBody(props: &BodyProps) -> Html {
                 html! {
                     <div class="field">
                         <label for={id.clone()}>{ outlook_filter_label(lang, era, target.fy()) }</label>
-                        <select id={id} onchange={outlook_select(target)}>
-                            <option value="" selected={current.is_empty()}>{ tt(lang, TKey::FilterAll) }</option>
-                            { for OutlookClass::ALL.iter().map(|c| html! {
-                                <option value={c.slug()} selected={current == c.slug()}>{ outlook_name(lang, c.outlook()) }</option>
-                            }) }
-                        </select>
+                        <Select {id} value={current} options={outlook_options.clone()} on_change={outlook_select(target)} />
                     </div>
                 }
             }) }
@@ -225,7 +230,7 @@ fn ProjectionsBody(props: &BodyProps) -> Html {
     let total = all_rows.len();
 
     html! {
-        <div class="wrap page tables-page projections">
+        <div class="wrap page tables-page page-projections">
             <h1>{ t(lang, Key::NavProjections) }</h1>
             <p class="lead">{ tt(lang, TKey::ProjectionsLead) }</p>
             <div class="switches">
@@ -266,7 +271,7 @@ fn target_cells(lang: Lang, era: Era, ind: &Indicator, t: Option<&TargetProjecti
         return html! {
             <>
                 <td class="num"><span class="na">{ DASH }</span></td>
-                <td colspan="2" class="not-in-edition">{ tt(lang, TKey::NotInEdition) }</td>
+                <td class="not-in-edition">{ tt(lang, TKey::NotInEdition) }</td>
             </>
         };
     };
@@ -317,8 +322,10 @@ fn target_cells(lang: Lang, era: Era, ind: &Indicator, t: Option<&TargetProjecti
     html! {
         <>
             <td class="num">{ ratio }</td>
-            <td data-outlook={t.class().slug()}>{ outlook }</td>
-            <td>{ year }</td>
+            <td data-outlook={t.class().slug()}>
+                { outlook }
+                <div class="reached">{ year }</div>
+            </td>
         </>
     }
 }
@@ -339,13 +346,13 @@ fn projection_table(
             <table class="data-table sortable projections-table" id="projections-table">
                 <caption id="proj-table-caption">{ tt(lang, TKey::OutlookTableTitle) }</caption>
                 <colgroup><col /><col /><col /></colgroup>
-                <colgroup span="3" class="target-group"></colgroup>
-                <colgroup span="3" class="target-group"></colgroup>
+                <colgroup span="2" class="target-group"></colgroup>
+                <colgroup span="2" class="target-group"></colgroup>
                 <thead>
                     <tr>
                         <td colspan="3" class="blank"></td>
-                        <th scope="colgroup" colspan="3">{ t24.clone() }</th>
-                        <th scope="colgroup" colspan="3">{ t27.clone() }</th>
+                        <th scope="colgroup" colspan="2">{ t24.clone() }</th>
+                        <th scope="colgroup" colspan="2">{ t27.clone() }</th>
                     </tr>
                     <tr>
                         { sort_header(tt(lang, TKey::ColIndicator), ProjectionSort::Name, sort, on_sort, None) }
@@ -353,10 +360,8 @@ fn projection_table(
                         { sort_header(tt(lang, TKey::ColOfficial), ProjectionSort::Status, sort, on_sort, None) }
                         { sort_header(tt(lang, TKey::ColProjected), ProjectionSort::Fy2024, sort, on_sort, Some("num")) }
                         <th scope="col">{ tt(lang, TKey::ColOutlook) }</th>
-                        <th scope="col">{ tt(lang, TKey::ColReached) }</th>
                         { sort_header(tt(lang, TKey::ColProjected), ProjectionSort::Fy2027, sort, on_sort, Some("num")) }
                         <th scope="col">{ tt(lang, TKey::ColOutlook) }</th>
-                        <th scope="col">{ tt(lang, TKey::ColReached) }</th>
                     </tr>
                 </thead>
                 <tbody>
@@ -368,7 +373,7 @@ fn projection_table(
                                     <RouteLink to={Route::Kpi { id: ind.id.clone() }}>{ indicator_name(lang, ind, None) }</RouteLink>
                                 </th>
                                 <td class="goal-cell">
-                                    <RouteLink to={Route::Goal { id: ind.goal_id.clone() }}>{ messages::goal_label(lang, &ind.goal_id) }</RouteLink>
+                                    <RouteLink to={Route::Goal { id: ind.goal_id.clone() }}>{ ind.goal_id.clone() }</RouteLink>
                                 </td>
                                 <td>{ status_badge(lang, ind.status) }</td>
                                 { target_cells(lang, era, ind, r.fy2024.as_ref()) }

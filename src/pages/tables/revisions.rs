@@ -18,7 +18,7 @@ use super::revisions_model::{
 };
 use super::sort::Sort;
 use super::ui::{
-    event_value, live_count, scroll_region, sort_header, status_badge, use_query, Nav, RouteLink,
+    live_count, scroll_region, sort_header, status_badge, use_query, Nav, RouteLink, Select,
 };
 use super::url_state::{era_from_pairs, with_state, PageState};
 use crate::charts::target_changes::{self, change_name};
@@ -89,9 +89,9 @@ fn RevisionsBody(props: &BodyProps) -> Html {
     };
     let on_change = {
         let (set, state) = (set.clone(), state.clone());
-        Callback::from(move |e: Event| {
+        Callback::from(move |v: String| {
             set(RevisionsState {
-                change: change_from_slug(&event_value(&e)),
+                change: change_from_slug(&v),
                 ..state.clone()
             })
         })
@@ -106,9 +106,20 @@ fn RevisionsBody(props: &BodyProps) -> Html {
         })
     };
     let current = state.change.map(|c| c.slug()).unwrap_or_default();
+    let change_options: Vec<(AttrValue, AttrValue)> = std::iter::once((
+        AttrValue::from(""),
+        AttrValue::from(tt(lang, TKey::FilterAll)),
+    ))
+    .chain(CHANGES.iter().map(|c| {
+        (
+            AttrValue::from(c.slug()),
+            AttrValue::from(change_name(lang, *c)),
+        )
+    }))
+    .collect();
 
     html! {
-        <div class="wrap page tables-page revisions">
+        <div class="wrap page tables-page page-revisions">
             <h1>{ t(lang, Key::NavRevisions) }</h1>
             <p class="lead">{ tt(lang, TKey::RevisionsLead) }</p>
             <ul class="stat-tiles">
@@ -132,12 +143,7 @@ fn RevisionsBody(props: &BodyProps) -> Html {
                 <div class="filter-bar" role="search" aria-label={tt(lang, TKey::FiltersLabel)}>
                     <div class="field">
                         <label for="rev-change">{ tt(lang, TKey::FilterChange) }</label>
-                        <select id="rev-change" onchange={on_change}>
-                            <option value="" selected={current.is_empty()}>{ tt(lang, TKey::FilterAll) }</option>
-                            { for CHANGES.iter().map(|c| html! {
-                                <option value={c.slug()} selected={current == c.slug()}>{ change_name(lang, *c) }</option>
-                            }) }
-                        </select>
+                        <Select id="rev-change" value={current} options={change_options} on_change={on_change} />
                     </div>
                 </div>
                 { live_count("rev-count", showing(lang, shown.len(), rows.len(), Unit::Targets)) }
@@ -272,7 +278,7 @@ fn dropped_table(lang: Lang, era: Era, dropped: &[(&Indicator, &RevisionDiff)]) 
                     { for dropped.iter().map(|(ind, _)| html! {
                         <tr data-id={ind.id.clone()}>
                             <th scope="row"><RouteLink to={Route::Kpi { id: ind.id.clone() }}>{ indicator_name(lang, ind, None) }</RouteLink></th>
-                            <td>{ messages::goal_label(lang, &ind.goal_id) }</td>
+                            <td class="goal-cell">{ messages::goal_label(lang, &ind.goal_id) }</td>
                             <td class="raw" lang="ja">{ target_raw(ind, EditionId::Fy2021Report) }</td>
                             <td>{ status_badge(lang, ind.status) }</td>
                         </tr>
@@ -322,7 +328,7 @@ fn targets_table(
                             <th scope="row">
                                 <RouteLink to={Route::Kpi { id: r.indicator.id.clone() }}>{ indicator_name(lang, r.indicator, r.series) }</RouteLink>
                             </th>
-                            <td>{ messages::goal_label(lang, &r.indicator.goal_id) }</td>
+                            <td class="goal-cell">{ r.indicator.goal_id.clone() }</td>
                             <td class="raw" lang="ja">{ raw(&r.targets.target_fy2024_raw) }</td>
                             <td class="raw" lang="ja">{ raw(&r.targets.target_fy2027_raw) }</td>
                             <td>{ change_name(lang, r.targets.change) }</td>

@@ -16,7 +16,6 @@ use yew_router::prelude::*;
 use super::filter::{department_options, IndicatorFilter, StatusFilter, NO_DEPARTMENT};
 use super::sort::{Sort, SortKey};
 use super::url_state::{parse_query, Pairs};
-use crate::charts::status_color;
 use crate::i18n::kpi_format;
 use crate::i18n::messages;
 use crate::i18n::pages_tables::{outlook_name, tt, TKey};
@@ -178,6 +177,45 @@ pub fn event_value(e: &Event) -> String {
         .unwrap_or_default()
 }
 
+/// Properties of [`Select`].
+#[derive(Properties, PartialEq)]
+pub struct SelectProps {
+    pub id: AttrValue,
+    /// The selected option's value (`""` for "all").
+    pub value: AttrValue,
+    /// `(value, label)` for every option, in order.
+    pub options: Vec<(AttrValue, AttrValue)>,
+    pub on_change: Callback<String>,
+}
+
+/// A `<select>` whose selection follows `value` on every render. The
+/// `selected` attributes give the first paint (and SSR); after the reader has
+/// used the control, browsers ignore attribute changes, so the effect sets the
+/// element's `value` property too (back/forward then restore the selection).
+#[component]
+pub fn Select(props: &SelectProps) -> Html {
+    let node = use_node_ref();
+    {
+        let node = node.clone();
+        use_effect_with(props.value.clone(), move |value| {
+            if let Some(el) = node.get() {
+                let _ = js_sys::Reflect::set(&el, &"value".into(), &value.as_str().into());
+            }
+        });
+    }
+    let onchange = {
+        let cb = props.on_change.clone();
+        Callback::from(move |e: Event| cb.emit(event_value(&e)))
+    };
+    html! {
+        <select id={props.id.clone()} ref={node} {onchange}>
+            { for props.options.iter().map(|(v, label)| html! {
+                <option value={v.clone()} selected={*v == props.value}>{ label.clone() }</option>
+            }) }
+        </select>
+    }
+}
+
 /// Properties of [`FilterBar`].
 #[derive(Properties, PartialEq)]
 pub struct FilterBarProps {
@@ -210,21 +248,18 @@ pub fn FilterBar(props: &FilterBarProps) -> Html {
             cb.emit((next, nav));
         }
     };
-    let on_goal = {
-        let set = change(|f, v| f.goal = (!v.is_empty()).then_some(v), Nav::Push);
-        Callback::from(move |e: Event| set(event_value(&e)))
-    };
-    let on_status = {
-        let set = change(|f, v| f.status = StatusFilter::from_slug(&v), Nav::Push);
-        Callback::from(move |e: Event| set(event_value(&e)))
-    };
-    let on_dept = {
-        let set = change(
-            |f, v| f.department = (!v.is_empty()).then_some(v),
-            Nav::Push,
-        );
-        Callback::from(move |e: Event| set(event_value(&e)))
-    };
+    let on_goal = Callback::from(change(
+        |f, v| f.goal = (!v.is_empty()).then_some(v),
+        Nav::Push,
+    ));
+    let on_status = Callback::from(change(
+        |f, v| f.status = StatusFilter::from_slug(&v),
+        Nav::Push,
+    ));
+    let on_dept = Callback::from(change(
+        |f, v| f.department = (!v.is_empty()).then_some(v),
+        Nav::Push,
+    ));
     let on_text = {
         let set = change(|f, v| f.text = v, Nav::Replace);
         Callback::from(move |e: InputEvent| set(event_value(&e)))
@@ -233,6 +268,33 @@ pub fn FilterBar(props: &FilterBarProps) -> Html {
         let cb = props.on_change.clone();
         Callback::from(move |_: MouseEvent| cb.emit((IndicatorFilter::default(), Nav::Push)))
     };
+    let all = || {
+        (
+            AttrValue::from(""),
+            AttrValue::from(tt(lang, TKey::FilterAll)),
+        )
+    };
+    let mut goals = vec![all()];
+    goals.extend(ds.strategy.goals.iter().map(|g| {
+        let label = format!(
+            "{} {}",
+            messages::goal_label(lang, &g.id),
+            lang.pick(&g.title_ja, &g.title_en)
+        );
+        (AttrValue::from(g.id.clone()), AttrValue::from(label))
+    }));
+    let mut statuses = vec![all()];
+    statuses.extend(StatusFilter::all().into_iter().map(|s| {
+        (
+            AttrValue::from(s.slug()),
+            AttrValue::from(status_filter_name(lang, s)),
+        )
+    }));
+    let mut depts = vec![all()];
+    depts.extend(department_options(ds).into_iter().map(|d| {
+        let label = department_name(ds, lang, &d);
+        (AttrValue::from(d), AttrValue::from(label))
+    }));
     let goal = f.goal.clone().unwrap_or_default();
     let status = f.status.map(|s| s.slug()).unwrap_or_default();
     let dept = f.department.clone().unwrap_or_default();
@@ -240,33 +302,15 @@ pub fn FilterBar(props: &FilterBarProps) -> Html {
         <div class="filter-bar" role="search" aria-label={tt(lang, TKey::FiltersLabel)}>
             <div class="field">
                 <label for={ids("goal")}>{ tt(lang, TKey::FilterGoal) }</label>
-                <select id={ids("goal")} onchange={on_goal}>
-                    <option value="" selected={goal.is_empty()}>{ tt(lang, TKey::FilterAll) }</option>
-                    { for ds.strategy.goals.iter().map(|g| html! {
-                        <option value={g.id.clone()} selected={goal == g.id}>
-                            { format!("{} {}", messages::goal_label(lang, &g.id), lang.pick(&g.title_ja, &g.title_en)) }
-                        </option>
-                    }) }
-                </select>
+                <Select id={ids("goal")} value={goal} options={goals} on_change={on_goal} />
             </div>
             <div class="field">
                 <label for={ids("status")}>{ tt(lang, TKey::FilterStatus) }</label>
-                <select id={ids("status")} onchange={on_status}>
-                    <option value="" selected={status.is_empty()}>{ tt(lang, TKey::FilterAll) }</option>
-                    { for StatusFilter::all().into_iter().map(|s| html! {
-                        <option value={s.slug()} selected={status == s.slug()}>{ status_filter_name(lang, s) }</option>
-                    }) }
-                </select>
+                <Select id={ids("status")} value={status} options={statuses} on_change={on_status} />
             </div>
             <div class="field">
                 <label for={ids("dept")}>{ tt(lang, TKey::FilterDepartment) }</label>
-                <select id={ids("dept")} onchange={on_dept}>
-                    <option value="" selected={dept.is_empty()}>{ tt(lang, TKey::FilterAll) }</option>
-                    { for department_options(ds).into_iter().map(|d| {
-                        let label = department_name(ds, lang, &d);
-                        html! { <option value={d.clone()} selected={dept == d}>{ label }</option> }
-                    }) }
-                </select>
+                <Select id={ids("dept")} value={dept} options={depts} on_change={on_dept} />
             </div>
             <div class="field field-text">
                 <label for={ids("q")}>{ tt(lang, TKey::FilterText) }</label>
@@ -352,32 +396,20 @@ pub fn status_shape(s: OfficialStatus) -> &'static str {
     kpi_format::status_icon(s)
 }
 
-/// An official status as a badge: shape, colour swatch and the name.
+/// An official status as a badge: symbol and name on a tint, with the
+/// status's border colour and style (the app-wide `.badge` of
+/// `www/pages-goal-kpi.css`, shared with the Basic goal and Indicator pages).
 pub fn status_badge(lang: Lang, s: Option<OfficialStatus>) -> Html {
     match s {
-        Some(s) => {
-            let style = format!("--swatch:{}", status_color(s));
-            html! {
-                <span class="badge status-badge" data-status={s.slug()} {style}>
-                    <span class="badge-shape" aria-hidden="true">{ status_shape(s) }</span>
-                    { messages::status_name(lang, s) }
-                </span>
-            }
-        }
+        Some(s) => html! {
+            <span class={classes!("badge", format!("status-{}", s.slug()))} data-status={s.slug()}>
+                <span class="badge-icon" aria-hidden="true">{ status_shape(s) }</span>
+                { messages::status_name(lang, s) }
+            </span>
+        },
         None => {
-            html! { <span class="badge badge-none">{ tt(lang, TKey::NoOfficialStatus) }</span> }
+            html! { <span class="badge status-none">{ tt(lang, TKey::NoOfficialStatus) }</span> }
         }
-    }
-}
-
-/// The colour of an outlook class (Okabe–Ito, as the statuses), for charts and badges.
-pub fn outlook_color(o: Option<Outlook>) -> &'static str {
-    match o {
-        Some(Outlook::TargetAchieved) => "#009E73",
-        Some(Outlook::OnCourse) => "#56B4E9",
-        Some(Outlook::AccelerationNeeded) => "#E69F00",
-        Some(Outlook::StagnationOrRegression) => "#D55E00",
-        None => "#BBBBBB",
     }
 }
 
@@ -386,14 +418,17 @@ pub fn outlook_shape(o: Option<Outlook>) -> &'static str {
     o.map(kpi_format::outlook_icon).unwrap_or("—")
 }
 
-/// An outlook as a badge (or "not computable" with the reason).
+/// An outlook as a badge (or "not computable"), styled like the status badges.
 pub fn outlook_badge(lang: Lang, o: &Metric<Outlook>) -> Html {
     let value = o.value().copied();
-    let style = format!("--swatch:{}", outlook_color(value));
     let slug = value.map(Outlook::slug).unwrap_or("not_computable");
+    let class = match value {
+        Some(o) => format!("outlook-{}", o.slug()),
+        None => "status-none".to_owned(),
+    };
     html! {
-        <span class="badge outlook-badge" data-outlook={slug} {style}>
-            <span class="badge-shape" aria-hidden="true">{ outlook_shape(value) }</span>
+        <span class={classes!("badge", class)} data-outlook={slug}>
+            <span class="badge-icon" aria-hidden="true">{ outlook_shape(value) }</span>
             { outlook_name(lang, value) }
         </span>
     }
