@@ -4,19 +4,23 @@
 //! [`StaticApp`] renders the same shell over an in-memory history at a given
 //! path and language, which is how the native SSR tests (and, later, build-time
 //! prerendering) render pages without a browser. Both share [`Shell`], which
-//! resolves the language, loads the embedded dataset once, keeps
-//! `<html lang>` and `document.title` in sync, and picks the page.
+//! resolves the language, provides the dataset in force
+//! ([`crate::data_source::DataProvider`]: embedded, imported or `?data=`),
+//! keeps `<html lang>` and `document.title` in sync, and picks the page.
+//! Outside embed mode the page has the header, the data banner, the page
+//! tools (embed, downloads) and the footer; in embed mode (`#/embed/<view>`)
+//! only the view and [`crate::components::embed::EmbedChrome`].
 
-use std::rc::Rc;
-
-use machi_kpi_core::Dataset;
 use yew::prelude::*;
 use yew_router::history::{AnyHistory, History, MemoryHistory};
 use yew_router::prelude::*;
 
+use crate::components::embed::{route_of_view, EmbedChrome};
+use crate::components::import::DataBanner;
+use crate::components::page_tools::PageTools;
 use crate::components::{footer::Footer, header::Header};
-use crate::context::DataContext;
-use crate::i18n::{t, Key, Lang};
+use crate::data_source::DataProvider;
+use crate::i18n::Lang;
 use crate::pages::about::AboutPage;
 use crate::pages::goal::GoalPage;
 use crate::pages::kpi::KpiPage;
@@ -111,11 +115,6 @@ fn Shell() -> Html {
         .unwrap_or_default();
     let lang_state = LangState::from_queries(&hash_query, &page_query());
     let lang = lang_state.lang;
-    let dataset = use_memo((), |_| {
-        Dataset::embedded()
-            .map(|d| DataContext(Rc::new(d)))
-            .map_err(|e| e.to_string())
-    });
 
     {
         let title = crate::routes::document_title(&route, lang);
@@ -131,22 +130,18 @@ fn Shell() -> Html {
         });
     }
 
-    let body = match &*dataset {
-        Ok(data) => html! {
-            <ContextProvider<DataContext> context={data.clone()}>
-                { page(&route, lang) }
-            </ContextProvider<DataContext>>
-        },
-        Err(message) => html! {
-            <div class="wrap page">
-                <div class="fatal" role="alert">
-                    <p><strong>{ t(lang, Key::DataFailed) }</strong></p>
-                    <p class="detail">{ message }</p>
-                </div>
-            </div>
-        },
-    };
     let embed = route.is_embed();
+    // In embed mode the view named after `#/embed/` is shown.
+    let shown = match &route {
+        Route::Embed { view } => route_of_view(view),
+        other => other.clone(),
+    };
+    let body = html! {
+        <DataProvider {embed} banner={if embed { html! {} } else { html! { <DataBanner /> } }}>
+            { page(&shown, lang) }
+            if embed { <EmbedChrome view={shown.clone()} /> } else { <PageTools /> }
+        </DataProvider>
+    };
     html! {
         <ContextProvider<LangState> context={lang_state}>
             <div class={classes!("app", embed.then_some("embed"))} data-lang={lang.code()}>

@@ -170,3 +170,101 @@ impl Echarts {
         let _ = self.inner.dispose();
     }
 }
+
+// Chart images for download (PNG and SVG), drawn by a short-lived offscreen
+// instance so the chart on the page is left as it is.
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(catch, js_namespace = echarts, js_name = init)]
+    fn echarts_init_any(
+        el: &JsValue,
+        theme: &JsValue,
+        opts: &JsValue,
+    ) -> Result<EchartsInstance, JsValue>;
+
+    #[wasm_bindgen(catch, method, js_name = getDataURL)]
+    fn get_data_url(this: &EchartsInstance, opts: &JsValue) -> Result<String, JsValue>;
+
+    #[wasm_bindgen(catch, method, js_name = renderToSVGString)]
+    fn render_to_svg_string(this: &EchartsInstance) -> Result<String, JsValue>;
+}
+
+/// The format of a chart image.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ImageFormat {
+    /// `getDataURL({type: 'png', pixelRatio: 2, backgroundColor})` of a canvas instance.
+    Png,
+    /// `renderToSVGString()` of an SVG instance (server-side-rendering mode, no DOM).
+    Svg,
+}
+
+impl ImageFormat {
+    /// `png` / `svg`: file extension and button text.
+    pub fn extension(self) -> &'static str {
+        match self {
+            ImageFormat::Png => "png",
+            ImageFormat::Svg => "svg",
+        }
+    }
+}
+
+/// Draws `option_json` at `width`×`height` CSS pixels without animation on
+/// a white background and returns the PNG as a `data:` URL or the SVG text.
+/// The instance is disposed whatever happens.
+pub fn export_image(
+    option_json: &str,
+    width: u32,
+    height: u32,
+    locale: &str,
+    format: ImageFormat,
+) -> Result<String, ChartError> {
+    const BACKGROUND: &str = "#ffffff";
+    let err = |e: JsValue| ChartError::Runtime(js_error_text(&e));
+    let option =
+        js_sys::JSON::parse(option_json).map_err(|e| ChartError::SetOption(js_error_text(&e)))?;
+    let set = |target: &JsValue, key: &str, value: &JsValue| {
+        js_sys::Reflect::set(target, &key.into(), value).map_err(err)
+    };
+    set(&option, "animation", &JsValue::FALSE)?;
+    set(&option, "backgroundColor", &BACKGROUND.into())?;
+
+    let opts = js_sys::Object::new();
+    set(&opts, "width", &f64::from(width.max(1)).into())?;
+    set(&opts, "height", &f64::from(height.max(1)).into())?;
+    set(&opts, "locale", &locale.into())?;
+    let instance = match format {
+        ImageFormat::Svg => {
+            set(&opts, "renderer", &"svg".into())?;
+            set(&opts, "ssr", &JsValue::TRUE)?;
+            echarts_init_any(&JsValue::NULL, &JsValue::NULL, &opts)
+        }
+        ImageFormat::Png => {
+            set(&opts, "renderer", &"canvas".into())?;
+            let div = web_sys::window()
+                .and_then(|w| w.document())
+                .ok_or_else(|| ChartError::Init("no document".into()))?
+                .create_element("div")
+                .map_err(err)?;
+            echarts_init_any(&div, &JsValue::NULL, &opts)
+        }
+    }
+    .map_err(|e| ChartError::Init(js_error_text(&e)))?;
+
+    let result = (|| {
+        instance
+            .set_option(&option, &JsValue::UNDEFINED)
+            .map_err(|e| ChartError::SetOption(js_error_text(&e)))?;
+        match format {
+            ImageFormat::Svg => instance.render_to_svg_string().map_err(err),
+            ImageFormat::Png => {
+                let png = js_sys::Object::new();
+                set(&png, "type", &"png".into())?;
+                set(&png, "pixelRatio", &2.0.into())?;
+                set(&png, "backgroundColor", &BACKGROUND.into())?;
+                instance.get_data_url(&png).map_err(err)
+            }
+        }
+    })();
+    let _ = instance.dispose();
+    result
+}

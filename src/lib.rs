@@ -14,10 +14,12 @@ pub mod app;
 pub mod charts;
 pub mod components;
 pub mod context;
+pub mod data_source;
 pub mod echarts;
 pub mod i18n;
 pub mod pages;
 pub mod routes;
+pub mod storage;
 
 pub use app::{App, StaticApp, StaticAppProps};
 pub use context::{use_dataset, use_lang, use_lang_state};

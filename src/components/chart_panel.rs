@@ -1,6 +1,7 @@
 //! [`ChartPanel`]: a titled chart with its one-sentence summary and a visible
 //! chart ⇄ table switch (two toggle buttons with `aria-pressed` and
-//! `aria-controls`).
+//! `aria-controls`), and PNG/SVG download buttons
+//! ([`super::chart_export::ChartDownloads`]).
 //!
 //! Both views are in the DOM; the inactive one is `hidden`. The table is
 //! therefore also what server-side rendering and no-chart situations show,
@@ -11,6 +12,7 @@ use yew::prelude::*;
 
 use crate::charts::{ChartSpec, TableData};
 use crate::components::chart::{ChartClick, EChart};
+use crate::components::chart_export::ChartDownloads;
 use crate::components::data_table::DataTable;
 use crate::echarts::Renderer;
 use crate::i18n::{t, Key};
@@ -70,6 +72,8 @@ pub fn ChartPanel(props: &ChartPanelProps) -> Html {
                         aria-controls={table_id.clone()}
                         onclick={to(true)}>{ t(lang, Key::ViewTable) }</button>
                 </div>
+                <ChartDownloads id={id.clone()} title={props.title.clone()}
+                    option={(*option).clone()} height={props.height} />
             </div>
             <p class="summary" id={summary_id}>{ &props.spec.description }</p>
             <div id={view_id} class="chart-view" hidden={*show_table}>

@@ -3,6 +3,10 @@
 //! yew-router's `Link` cannot set `aria-current`, `lang` or `hreflang`, so this
 //! renders the `<a>` itself: a real `href` (`#/delays?lang=en`, so opening in
 //! a new tab works) and a click handler that navigates through the router.
+//!
+//! In embed mode (`#/embed/...`) a link opens the full dashboard in a new
+//! tab instead (`target="_blank"`), so the embedding page's frame keeps
+//! showing the embedded view.
 
 use yew::prelude::*;
 use yew_router::prelude::*;
@@ -36,11 +40,15 @@ pub fn AppLink(props: &AppLinkProps) -> Html {
     let navigator = use_navigator();
     let lang = props.lang.unwrap_or(state.lang);
     let href = state.href(&props.to, lang);
+    let embed = use_route::<Route>().is_some_and(|r| r.is_embed());
     let onclick = {
         let to = props.to.clone();
         let query = state.query_for(lang);
         Callback::from(move |e: MouseEvent| {
             if e.meta_key() || e.ctrl_key() || e.shift_key() || e.alt_key() || e.button() != 0 {
+                return;
+            }
+            if embed {
                 return;
             }
             let Some(navigator) = &navigator else { return };
@@ -64,7 +72,8 @@ pub fn AppLink(props: &AppLinkProps) -> Html {
     };
     html! {
         <a {href} class={props.class.clone()} aria-current={props.current.clone()}
-            lang={lang_attr} {hreflang} {onclick}>
+            lang={lang_attr} {hreflang} {onclick}
+            target={embed.then_some("_blank")} rel={embed.then_some("noopener noreferrer")}>
             { props.children.clone() }
         </a>
     }

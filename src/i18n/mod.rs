@@ -17,6 +17,7 @@ pub mod kpi_format;
 pub mod messages;
 pub mod pages_goal_kpi;
 pub mod pages_tables;
+pub mod portal;
 
 use std::fmt;
 

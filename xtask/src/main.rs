@@ -227,6 +227,9 @@ fn e2e(build: bool) -> Result<String> {
     }
     let server = server::start(&dist)?;
     eprintln!("xtask: serving dist/ at {}", server.url());
+    // The same files under the strict Content-Security-Policy of issue 5.
+    let strict = server::start_with_csp(&dist, Some(server::STRICT_CSP))?;
+    eprintln!("xtask: serving dist/ with a strict CSP at {}", strict.url());
     let mut files: Vec<String> = std::fs::read_dir(root().join("tests").join("e2e"))
         .map_err(|e| format!("tests/e2e: {e}"))?
         .filter_map(|e| e.ok())
@@ -242,6 +245,8 @@ fn e2e(build: bool) -> Result<String> {
     args.extend(files.iter().map(String::as_str));
     let mut c = cmd("node", &args);
     c.env("BASE_URL", server.url())
+        .env("CSP_BASE_URL", strict.url())
+        .env("DIST_DIR", &dist)
         .env("E2E_OUT", root().join("tests").join("e2e").join("out"))
         .env("CHROMIUM", setup::CHROMIUM);
     let (out, ok) = run_tee(c)?;

@@ -4,6 +4,8 @@
 //! Only `GET` and `HEAD`, no directory listings, nothing outside the root
 //! (`..` is refused), correct MIME types (`application/wasm` matters for
 //! streaming compilation). One thread per connection, `Connection: close`.
+//! [`start_with_csp`] adds a `Content-Security-Policy` header to every
+//! response (the browser tests check the app under [`STRICT_CSP`]).
 
 use std::fs;
 use std::io::{BufRead, BufReader, Write};
@@ -12,6 +14,9 @@ use std::path::{Path, PathBuf};
 use std::thread;
 
 use crate::Result;
+
+/// The policy the built app must work under unchanged (issue 5, README).
+pub const STRICT_CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:";
 
 /// A running server.
 pub struct Server {
@@ -27,6 +32,12 @@ impl Server {
 
 /// Starts serving `dir` on a free loopback port.
 pub fn start(dir: &Path) -> Result<Server> {
+    start_with_csp(dir, None)
+}
+
+/// Like [`start`], sending `csp` as the `Content-Security-Policy` of every response.
+pub fn start_with_csp(dir: &Path, csp: Option<&str>) -> Result<Server> {
+    let csp = csp.map(str::to_owned);
     let listener = TcpListener::bind("127.0.0.1:0").map_err(|e| format!("bind 127.0.0.1: {e}"))?;
     let port = listener
         .local_addr()
@@ -36,8 +47,9 @@ pub fn start(dir: &Path) -> Result<Server> {
     thread::spawn(move || {
         for stream in listener.incoming().flatten() {
             let dir = dir.clone();
+            let csp = csp.clone();
             thread::spawn(move || {
-                let _ = handle(stream, &dir);
+                let _ = handle(stream, &dir, csp.as_deref());
             });
         }
     });
@@ -96,7 +108,7 @@ fn percent_decode(s: &str) -> Option<String> {
     String::from_utf8(out).ok()
 }
 
-fn handle(mut stream: TcpStream, root: &Path) -> std::io::Result<()> {
+fn handle(mut stream: TcpStream, root: &Path, csp: Option<&str>) -> std::io::Result<()> {
     let mut reader = BufReader::new(stream.try_clone()?);
     let mut request_line = String::new();
     reader.read_line(&mut request_line)?;
@@ -117,6 +129,7 @@ fn handle(mut stream: TcpStream, root: &Path) -> std::io::Result<()> {
             "text/plain",
             b"method not allowed",
             true,
+            csp,
         );
     }
     let body = resolve(root, target).and_then(|f| fs::read(&f).ok().map(|b| (f, b)));
@@ -127,6 +140,7 @@ fn handle(mut stream: TcpStream, root: &Path) -> std::io::Result<()> {
             content_type(&file),
             &bytes,
             method == "GET",
+            csp,
         ),
         None => respond(
             &mut stream,
@@ -134,6 +148,7 @@ fn handle(mut stream: TcpStream, root: &Path) -> std::io::Result<()> {
             "text/plain",
             b"not found",
             method == "GET",
+            csp,
         ),
     }
 }
@@ -144,9 +159,13 @@ fn respond(
     ctype: &str,
     body: &[u8],
     with_body: bool,
+    csp: Option<&str>,
 ) -> std::io::Result<()> {
+    let policy = csp
+        .map(|p| format!("Content-Security-Policy: {p}\r\n"))
+        .unwrap_or_default();
     let head = format!(
-        "HTTP/1.1 {status}\r\nContent-Type: {ctype}\r\nContent-Length: {}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n",
+        "HTTP/1.1 {status}\r\nContent-Type: {ctype}\r\nContent-Length: {}\r\nCache-Control: no-store\r\n{policy}Connection: close\r\n\r\n",
         body.len()
     );
     stream.write_all(head.as_bytes())?;
@@ -197,6 +216,16 @@ mod tests {
         std::io::Read::read_to_string(&mut stream, &mut response).unwrap();
         assert!(response.starts_with("HTTP/1.1 200 OK"), "{response}");
         assert!(response.ends_with("<p>hi</p>"));
+        assert!(!response.contains("Content-Security-Policy"));
+
+        let strict = start_with_csp(&dir, Some(STRICT_CSP)).unwrap();
+        let mut stream = TcpStream::connect(("127.0.0.1", strict.port)).unwrap();
+        stream
+            .write_all(b"GET / HTTP/1.1\r\nHost: x\r\n\r\n")
+            .unwrap();
+        let mut response = String::new();
+        std::io::Read::read_to_string(&mut stream, &mut response).unwrap();
+        assert!(response.contains(&format!("Content-Security-Policy: {STRICT_CSP}\r\n")));
         fs::remove_dir_all(&dir).unwrap();
     }
 }

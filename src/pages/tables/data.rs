@@ -138,9 +138,9 @@ fn DataBody(props: &BodyProps) -> Html {
                 if let Some(e) = &*error {
                     <p class="chart-error" role="alert">{ tt(lang, TKey::DownloadFailed) }{ " " }{ e.clone() }</p>
                 }
-                // IMPORT (a later issue): the "load a newer progress report" control
-                // goes here, calling `machi_kpi_core::io::import_any` and replacing the
-                // dataset in context only when it succeeds (DESIGN.md §2, §7).
+                // Import of a newer report (issue 5): validated by the core, shown on
+                // every page only when it succeeds (DESIGN.md §2, §7).
+                <crate::components::import::ImportPanel />
             </section>
 
             <section aria-labelledby="data-table-title">
