@@ -1,7 +1,8 @@
 //! App-wide state handed down through Yew contexts, with one small hook each:
 //! the language ([`use_lang`], [`use_lang_state`]) and the dataset
-//! ([`use_dataset`]). Both are provided by [`crate::app`]'s shell; components
-//! never reach for globals.
+//! ([`use_dataset`]). Both are provided by [`crate::app`]'s shell (the dataset
+//! through [`crate::data_source::DataProvider`], which can swap it for an
+//! imported one); components never reach for globals.
 
 use std::rc::Rc;
 
@@ -12,8 +13,9 @@ use yew::prelude::*;
 use crate::i18n::Lang;
 use crate::routes::LangState;
 
-/// The dataset, shared by pointer. Equality is identity: the dataset never
-/// changes after start-up, so comparing pointers is exact and O(1).
+/// The dataset, shared by pointer. Equality is identity: a dataset is never
+/// mutated, only replaced whole (an import makes a new `Rc`), so comparing
+/// pointers is exact and O(1).
 #[derive(Clone)]
 pub struct DataContext(pub Rc<Dataset>);
 

@@ -9,7 +9,9 @@
 //!
 //! Options cross the boundary as JSON text parsed with `JSON.parse`, so maps
 //! become plain objects (serde-wasm-bindgen's default would make JS `Map`s,
-//! which ECharts ignores). Only [`crate::components::chart`] uses this module.
+//! which ECharts ignores). Only [`crate::components::chart`] uses this module,
+//! and [`crate::components::chart_export`] for [`export_image`] (PNG and SVG
+//! downloads drawn by a short-lived offscreen instance).
 
 use std::fmt;
 

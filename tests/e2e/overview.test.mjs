@@ -179,18 +179,14 @@ test('language switch and navigation keep ?lang and set <html lang>', async () =
   await page.close();
 });
 
-test('every page of the design has a route; unbuilt pages say so', async () => {
-  const session = await open('./');
+test('the embed route shows the Overview without header, navigation and footer', async () => {
+  // More on embeds (dialog, host page, heights): portal.test.mjs.
+  const session = await open('./#/embed/overview');
   const { page } = session;
-  const pages = [
-    ['#/embed/overview', '埋め込み表示'],
-  ];
-  for (const [path, title] of pages) {
-    await page.goto(new URL(`./${path}`, BASE).href);
-    await page.waitForFunction((t) => document.querySelector('main h1')?.textContent === t, title);
-    assert.match(await page.textContent('main'), /このページは準備中です/, path);
-  }
-  assert.equal(await page.locator('.site-header').count(), 0, 'embeds have no header');
+  await page.waitForSelector('.app.embed .embed-source');
+  assert.match(await page.textContent('main h1'), /第２期伊勢崎市まち・ひと・しごと創生総合戦略/);
+  assert.deepEqual(await figures(page), FIGURES);
+  assert.equal(await page.locator('.site-header, .main-nav, .site-footer, .page-tools').count(), 0, 'embeds have no chrome');
   clean(session);
   await page.close();
 });
