@@ -247,3 +247,30 @@ async fn data_text_is_rendered_as_text() {
     let html = render(Page::Data, "", Lang::Ja).await;
     assert!(!html.contains("<script"), "no script from data");
 }
+
+#[tokio::test]
+async fn the_app_routes_to_the_four_pages() {
+    for (path, class, h1) in [
+        ("/delays", "page-delays", "遅れの分析"),
+        ("/projections", "page-projections", "達成見通し"),
+        ("/revisions", "page-revisions", "改訂内容"),
+        ("/data", "page-data", "データ"),
+    ] {
+        let path = path.to_owned();
+        let html = yew::ServerRenderer::<machi_kpi::StaticApp>::with_props(move || {
+            machi_kpi::StaticAppProps {
+                path: path.into(),
+                lang: None,
+            }
+        })
+        .hydratable(false)
+        .render()
+        .await;
+        assert!(html.contains(class), "{class}");
+        assert!(html.contains(&format!("<h1>{h1}</h1>")), "{h1}");
+        assert!(
+            !html.contains("このページは準備中です"),
+            "{class} is no placeholder"
+        );
+    }
+}
