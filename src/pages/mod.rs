@@ -1,7 +1,8 @@
 //! One module per page of DESIGN.md §2. Pages read the dataset and language
 //! from context, ask the core for figures, and hand pure chart specs and
-//! tables to components. Only the Overview is built so far; the others are
-//! [`placeholder::Placeholder`]s that say so.
+//! tables to components: [`overview`], [`goal`], [`kpi`], [`about`], and the
+//! four table pages in [`tables`] (Delays, Projections, Revisions, Data).
+//! [`placeholder::NotFound`] answers unknown addresses.
 
 pub mod about;
 pub mod formulas;

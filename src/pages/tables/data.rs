@@ -4,7 +4,8 @@
 //! observations CSV (UTF-8 with BOM, CRLF, for Excel) and the dataset JSON.
 //!
 //! Rows, columns, filtering and sorting are [`super::data_model`]; the files
-//! come from the core's exporters; saving is [`super::download`]. URL state:
+//! come from the core's exporters; saving is
+//! [`crate::components::download::save_bytes`]. URL state:
 //! `goal`, `status`, `dept`, `q`, `sort` (plus the shared `era`).
 
 use std::rc::Rc;
@@ -14,7 +15,6 @@ use yew::prelude::*;
 
 use super::data_model::{raw_cells, raw_columns, visible, DataSort, DataState, Download};
 use super::delays::indicator_name;
-use super::download::save;
 use super::filter::IndicatorFilter;
 use super::sort::Sort;
 use super::ui::{
@@ -22,6 +22,7 @@ use super::ui::{
     Nav, RouteLink,
 };
 use super::url_state::{era_from_pairs, with_state, PageState};
+use crate::components::download::save_bytes;
 use crate::context::{use_analysis, use_dataset, DataContext};
 use crate::i18n::era::Era;
 use crate::i18n::kpi_format::DASH;
@@ -114,7 +115,7 @@ fn DataBody(props: &BodyProps) -> Html {
         Callback::from(move |_: MouseEvent| {
             let Some(a) = &analysis else { return };
             let bytes = d.bytes(&data.0, a);
-            error.set(save(&bytes, d.mime(), d.file_name()).err());
+            error.set(save_bytes(d.file_name(), d.mime(), &bytes).err());
         })
     };
 

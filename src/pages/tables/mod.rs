@@ -8,14 +8,13 @@
 //! [`url_state`] (query pairs, only non-default values written, `era`),
 //! [`filter`] (goal / status / department / free text), [`sort`] (column
 //! and direction, missing values last), [`ui`] (filter bar, sortable headers,
-//! the `aria-live` count, badges, switches) and [`download`] (Blob + object
+//! the `aria-live` count, badges, switches, the `<select>` that follows the
 //! URL). Page text is in [`crate::i18n::pages_tables`].
 
 pub mod data;
 pub mod data_model;
 pub mod delays;
 pub mod delays_model;
-pub mod download;
 pub mod filter;
 pub mod projections;
 pub mod projections_model;
