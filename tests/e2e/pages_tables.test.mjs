@@ -41,6 +41,9 @@ before(async () => {
     args: ARGS,
     reducedMotion: 'reduce',
     acceptDownloads: true,
+    // The offline worker (portal kit) would answer from its cache; these
+    // tests are about the pages, so every request goes to the test server.
+    serviceWorkers: 'block',
   });
 });
 
