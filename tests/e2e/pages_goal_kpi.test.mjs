@@ -40,6 +40,9 @@ before(async () => {
     headless: true,
     args: ARGS,
     reducedMotion: 'reduce',
+    // The offline worker (portal kit) would answer from its cache; these
+    // tests are about the pages, so every request goes to the test server.
+    serviceWorkers: 'block',
   });
 });
 
