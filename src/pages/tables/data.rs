@@ -144,7 +144,7 @@ fn DataBody(props: &BodyProps) -> Html {
                 <crate::components::import::ImportPanel />
             </section>
 
-            <section aria-labelledby="data-table-title">
+            <section>
                 <h2 id="data-table-title">{ tt(lang, TKey::DataTableTitle) }</h2>
                 <FilterBar id="data" filter={state.filter.clone()} data={ds.clone()} {lang} on_change={on_filter} />
                 { live_count("data-count", showing(lang, shown.len(), ds.indicators.len(), Unit::Indicators)) }

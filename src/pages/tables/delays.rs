@@ -350,7 +350,7 @@ fn DelaysBody(props: &BodyProps) -> Html {
                 </div>
             </section>
 
-            <section aria-labelledby="covid-title">
+            <section>
                 <h2 id="covid-title">{ tt(lang, TKey::CovidTitle) }</h2>
                 <p class="note">{ tt(lang, TKey::CovidLead) }</p>
                 <Choice name="era" legend={tt(lang, TKey::EraLegend)}
@@ -362,7 +362,7 @@ fn DelaysBody(props: &BodyProps) -> Html {
                 <p class="note">{ without_dip_note(lang, without_dip(ds, &analysis)) }</p>
             </section>
 
-            <section aria-labelledby="comparison-title">
+            <section>
                 <h2 id="comparison-title">{ tt(lang, TKey::ComparisonTitle) }</h2>
                 <p class="note">{ tt(lang, TKey::ComparisonLead) }</p>
                 <div class="cross-tabs">

@@ -241,7 +241,7 @@ fn ProjectionsBody(props: &BodyProps) -> Html {
                 <Choice name="era" legend={tt(lang, TKey::EraLegend)} options={era_options(lang)}
                     selected={era.slug()} on_change={on_era} />
             </div>
-            <section aria-labelledby="outlook-title">
+            <section>
                 <h2 id="outlook-title" class="visually-hidden">{ tt(lang, TKey::ChartOutlook) }</h2>
                 <p class="note">{ tt(lang, TKey::ClickBarHint) }</p>
                 <ChartPanel id="outlook-counts" title={tt(lang, TKey::ChartOutlook)}
@@ -249,7 +249,7 @@ fn ProjectionsBody(props: &BodyProps) -> Html {
                     table={outlook_counts::table(&counts, lang, era)}
                     height={360} on_click={Some(on_bar)} />
             </section>
-            <section aria-labelledby="proj-table-title">
+            <section>
                 <h2 id="proj-table-title">{ tt(lang, TKey::OutlookTableTitle) }</h2>
                 <FilterBar id="proj" filter={state.filter.clone()} data={ds.clone()} {lang} on_change={on_filter}>
                     { outlook_filters }

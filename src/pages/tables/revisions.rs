@@ -134,7 +134,7 @@ fn RevisionsBody(props: &BodyProps) -> Html {
                 { tile("later", later.len(), tt(lang, TKey::TileLater)) }
             </ul>
 
-            <section aria-labelledby="targets-title">
+            <section>
                 <h2 id="targets-title">{ tt(lang, TKey::TargetsTitle) }</h2>
                 <p class="note">{ tt(lang, TKey::TargetsLead) }</p>
                 <ChartPanel id="target-changes" title={tt(lang, TKey::ChartChanges)}
@@ -150,14 +150,14 @@ fn RevisionsBody(props: &BodyProps) -> Html {
                 { targets_table(lang, era, &shown, state.sort, &on_sort) }
             </section>
 
-            <section aria-labelledby="baselines-title">
+            <section>
                 <h2 id="baselines-title">{ tt(lang, TKey::BaselinesTitle) }</h2>
                 { list_table("baselines", tt(lang, TKey::BaselinesTitle),
                     &[tt(lang, TKey::ColIndicator), tt(lang, TKey::ColBaselineReport), tt(lang, TKey::ColBaselineRevision)],
                     baselines.iter().map(|(i, d)| (*i, vec![raw(&d.baseline_fy2021_raw), raw(&d.baseline_revision_raw)])).collect(), lang) }
             </section>
 
-            <section aria-labelledby="renamed-title">
+            <section>
                 <h2 id="renamed-title">{ tt(lang, TKey::RenamedTitle) }</h2>
                 // In Japanese the indicator's name is the old name, so it is not repeated.
                 if lang.is_japanese() {
@@ -171,7 +171,7 @@ fn RevisionsBody(props: &BodyProps) -> Html {
                 }
             </section>
 
-            <section aria-labelledby="added-title">
+            <section>
                 <h2 id="added-title">{ tt(lang, TKey::AddedTitle) }</h2>
                 { list_table("added", tt(lang, TKey::AddedTitle),
                     &[tt(lang, TKey::ColIndicator), tt(lang, TKey::ColGoal), &target_label(lang, era, 2027), tt(lang, TKey::ColReplaces)],
@@ -182,12 +182,12 @@ fn RevisionsBody(props: &BodyProps) -> Html {
                     ])).collect(), lang) }
             </section>
 
-            <section aria-labelledby="dropped-title">
+            <section>
                 <h2 id="dropped-title">{ tt(lang, TKey::DroppedTitle) }</h2>
                 { dropped_table(lang, era, &dropped) }
             </section>
 
-            <section aria-labelledby="later-title">
+            <section>
                 <h2 id="later-title">{ tt(lang, TKey::LaterTitle) }</h2>
                 { list_table("later", tt(lang, TKey::LaterTitle),
                     &[tt(lang, TKey::ColIndicator), &target_label(lang, era, 2024), &target_label(lang, era, 2027)],
