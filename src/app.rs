@@ -15,11 +15,11 @@ use yew::prelude::*;
 use yew_router::history::{AnyHistory, History, MemoryHistory};
 use yew_router::prelude::*;
 
-use crate::components::embed::{route_of_view, EmbedChrome};
+use crate::components::embed::{embed_form, route_of_view, EmbedChrome};
 use crate::components::import::DataBanner;
 use crate::components::page_tools::PageTools;
 use crate::components::{footer::Footer, header::Header};
-use crate::data_source::DataProvider;
+use crate::data_source::{query_pairs, DataProvider};
 use crate::i18n::Lang;
 use crate::pages::about::AboutPage;
 use crate::pages::goal::GoalPage;
@@ -130,7 +130,25 @@ fn Shell() -> Html {
         });
     }
 
-    let embed = route.is_embed();
+    // An embed stays an embed: when the app started at `#/embed/...`, a page's
+    // own navigation (a switch, a filter, a chart click) to a normal route is
+    // shown without chrome too, and its address rewritten to the embed form.
+    let started_embedded = {
+        let first = route.is_embed();
+        *use_memo((), move |_| first)
+    };
+    {
+        let navigator = use_navigator();
+        let hash_query = hash_query.clone();
+        use_effect_with(route.clone(), move |route| {
+            if started_embedded {
+                if let (Some(navigator), Some(target)) = (navigator, embed_form(route)) {
+                    let _ = navigator.replace_with_query(&target, query_pairs(&hash_query));
+                }
+            }
+        });
+    }
+    let embed = route.is_embed() || started_embedded;
     // In embed mode the view named after `#/embed/` is shown.
     let shown = match &route {
         Route::Embed { view } => route_of_view(view),

@@ -181,6 +181,20 @@ pub fn query_param(query: &str, name: &str) -> Option<String> {
         .and_then(|(_, v)| percent_decode(v))
 }
 
+/// Every `key=value` pair of a query string, decoded, in order (pairs that do
+/// not decode are dropped).
+pub fn query_pairs(query: &str) -> Vec<(String, String)> {
+    query
+        .trim_start_matches('?')
+        .split('&')
+        .filter(|p| !p.is_empty())
+        .filter_map(|p| {
+            let (k, v) = p.split_once('=').unwrap_or((p, ""));
+            Some((percent_decode(k)?, percent_decode(v)?))
+        })
+        .collect()
+}
+
 /// The query string without `name` (`?a=1&data=x&b=2` → `?a=1&b=2`), or
 /// empty when nothing is left.
 pub fn without_param(query: &str, name: &str) -> String {
@@ -624,6 +638,14 @@ mod tests {
         );
         assert_eq!(query_param("?data=%zz", "data"), None);
         assert_eq!(without_param(q, "data"), "?lang=en&x");
+        assert_eq!(
+            query_pairs("?method=line&q=a%20b&x"),
+            vec![
+                ("method".to_owned(), "line".to_owned()),
+                ("q".to_owned(), "a b".to_owned()),
+                ("x".to_owned(), String::new())
+            ]
+        );
         assert_eq!(without_param("?data=x", "data"), "");
         assert_eq!(without_param("", "data"), "");
     }

@@ -42,6 +42,15 @@ pub fn embed_view(route: &Route) -> Option<String> {
     })
 }
 
+/// The `#/embed/...` route showing `route`, for a normal route (`None` for an
+/// embed route itself and for "not found").
+pub fn embed_form(route: &Route) -> Option<Route> {
+    if route.is_embed() {
+        return None;
+    }
+    embed_view(route).map(|view| Route::Embed { view })
+}
+
 /// The route an embed view shows (`overview` → the Overview; embeds do not nest).
 pub fn route_of_view(view: &str) -> Route {
     let view = view.trim_matches('/');
@@ -582,6 +591,14 @@ mod tests {
             assert_eq!(embed_view(&embed).as_deref(), Some(view.as_str()));
         }
         assert_eq!(embed_view(&Route::NotFound), None);
+        assert_eq!(
+            embed_form(&Route::Kpi { id: "x".into() }),
+            Some(Route::Embed {
+                view: "kpi/x".into()
+            })
+        );
+        assert_eq!(embed_form(&Route::Embed { view: "x".into() }), None);
+        assert_eq!(embed_form(&Route::NotFound), None);
         assert_eq!(route_of_view(""), Route::Overview);
         assert_eq!(route_of_view("embed/overview"), Route::NotFound);
         assert_eq!(route_of_view("nope/x/y"), Route::NotFound);

@@ -93,11 +93,14 @@ fn import(control: &DataControl, name: String, bytes: &[u8]) -> Step {
     }
 }
 
-/// The file input, template download and result of the last import.
+/// The file input, template download and result of the last import
+/// (nothing in embed mode: an embed shows what its URL says).
 #[component]
 pub fn ImportPanel() -> Html {
     let lang = use_lang();
     let control = use_data_control();
+    let embed =
+        yew_router::hooks::use_route::<crate::routes::Route>().is_some_and(|r| r.is_embed());
     let step = use_state_eq(|| Step::Idle);
     // Keeps the browser's FileReader alive until it calls back.
     let reader = use_mut_ref(|| None::<gloo::file::callbacks::FileReader>);
@@ -163,6 +166,9 @@ pub fn ImportPanel() -> Html {
         },
     };
 
+    if embed {
+        return html! {};
+    }
     html! {
         <section class="import-panel panel" id="import" aria-labelledby="import-title">
             <h2 id="import-title">{ px(lang, Px::ImportHeading) }</h2>

@@ -39,6 +39,9 @@ before(async () => {
     args: ARGS,
     // Charts draw without animation, so what is on screen is final at once.
     reducedMotion: 'reduce',
+    // No service worker: it would serve the wasm from its cache, past page.route
+    // (the offline copy is tested in portal.test.mjs).
+    serviceWorkers: 'block',
   });
 });
 

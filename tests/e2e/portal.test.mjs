@@ -276,6 +276,7 @@ test('sample host page: two embeds whose iframe heights follow their content, an
     assert.equal(await f.locator('.embed-source').count(), 1, 'a source line');
   }
   await page.screenshot({ path: join(OUT, 'portal-embed-host-1280.png'), fullPage: true });
+  await page.screenshot({ path: join(OUT, 'portal-embed-host-1280-top.png') });
 
   // Content size changes: the chart ⇄ table switch.
   const before = await outer('embed-overview');
@@ -311,12 +312,20 @@ test('sample host page: two embeds whose iframe heights follow their content, an
   }
   await page.evaluate(() => document.getElementById('embed-kpi').contentWindow.postMessage({ navigate: '#/data', 'machi-kpi-height': { height: 1 } }, '*'));
   assert.match(await kpi.evaluate(() => location.hash), /^#\/embed\/kpi\/annual-tourists/);
+
+  // A switch inside the embed keeps it an embed (no chrome appears in the frame).
+  await kpi.click('text=Straight line');
+  await kpi.waitForFunction(() => location.hash.includes('method='));
+  assert.match(await kpi.evaluate(() => location.hash), /^#\/embed\/kpi\/annual-tourists\?.*method=/);
+  assert.equal(await kpi.locator('.site-header, .site-footer, .page-tools').count(), 0, 'still no chrome');
+  await synced('embed-kpi');
   assert.deepEqual(errors, [], 'console errors');
 
   await page.setViewportSize({ width: 360, height: 800 });
   await page.evaluate(() => window.scrollTo(0, 0));
   await synced('embed-overview');
   await page.screenshot({ path: join(OUT, 'portal-embed-host-360.png'), fullPage: true });
+  await page.screenshot({ path: join(OUT, 'portal-embed-host-360-top.png') });
   await ctx.close();
 });
 
