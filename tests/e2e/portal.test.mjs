@@ -512,17 +512,22 @@ test('?data= loads a same-site file and refuses any other URL', async () => {
   await ctx.close();
 });
 
-/** Serves DIST on a free loopback port; `stop()` closes it and every open connection. */
-async function serveDist() {
+/**
+ * Serves DIST under the sub-path `prefix` on a free loopback port (anything
+ * outside it is a 404); `stop()` closes it and every open connection.
+ */
+async function serveDist(prefix = '/') {
   const types = {
     '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
     '.wasm': 'application/wasm', '.json': 'application/json', '.svg': 'image/svg+xml', '.csv': 'text/csv; charset=utf-8',
   };
   const sockets = new Set();
   const server = createServer((req, res) => {
-    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-    const file = normalize(join(DIST, path.endsWith('/') ? `${path}index.html` : path));
+    const full = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    const path = full.startsWith(prefix) ? `/${full.slice(prefix.length)}` : null;
+    const file = path && normalize(join(DIST, path.endsWith('/') ? `${path}index.html` : path));
     try {
+      if (!file || !file.startsWith(normalize(DIST))) throw new Error('outside');
       const body = readFileSync(file);
       res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' });
       res.end(body);
@@ -534,20 +539,22 @@ async function serveDist() {
   server.on('connection', (s) => { sockets.add(s); s.on('close', () => sockets.delete(s)); });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
-    url: `http://127.0.0.1:${server.address().port}/`,
+    url: `http://127.0.0.1:${server.address().port}${prefix}`,
     stop: () => new Promise((resolve) => { server.close(resolve); for (const s of sockets) s.destroy(); }),
   };
 }
 
-test('offline: after one visit a reload works with the server stopped', async () => {
-  const server = await serveDist();
+test('offline, under a sub-path: after one visit a reload works with the server stopped', async () => {
+  const server = await serveDist('/opendata/kpi/');
   const ctx = await newContext({ serviceWorkers: 'allow' });
   const external = [];
   ctx.on('request', (r) => { if (!isLoopback(new URL(r.url()))) external.push(r.url()); });
   const session = await open(ctx, `${server.url}#/?lang=en`, { base: server.url, route: false });
   const { page } = session;
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
-  await page.evaluate(() => navigator.serviceWorker.ready);
+  const scope = await page.evaluate(() => navigator.serviceWorker.ready.then((r) => r.scope));
+  assert.equal(scope, server.url, 'the worker covers the app\'s folder');
+  assert.ok(session.requests.every((u) => new URL(u).pathname.startsWith('/opendata/kpi/')), 'every request stays under the sub-path');
   await server.stop();
   assert.equal(await page.evaluate(() => fetch('./no-such-file', { cache: 'no-store' }).then(() => 'up', () => 'down')), 'down', 'the server is stopped');
 
