@@ -228,6 +228,21 @@ test('embed dialog: snippet with the current state, copy, focus kept inside and 
   await small.page.screenshot({ path: join(OUT, 'portal-embed-dialog-360.png') });
   clean(small);
   await ctx.close();
+
+  // Without the Clipboard API the code is selected for Ctrl+C instead.
+  const bare = await newContext();
+  await bare.addInitScript(() => Object.defineProperty(Navigator.prototype, 'clipboard', { get: () => undefined }));
+  const noClip = await open(bare, './#/?lang=en');
+  await noClip.page.click('button.embed-button');
+  await noClip.page.click('button.embed-copy');
+  await noClip.page.waitForFunction(() => document.querySelector('.embed-status').textContent.includes('Ctrl+C'));
+  const selected = await noClip.page.evaluate(() => {
+    const area = document.getElementById('embed-code');
+    return document.activeElement === area && area.selectionStart === 0 && area.selectionEnd === area.value.length;
+  });
+  assert.ok(selected, 'the whole code is selected');
+  clean(noClip);
+  await bare.close();
 });
 
 test('sample host page: two embeds whose iframe heights follow their content, and nothing else', async () => {
