@@ -27,7 +27,7 @@ pub enum ErrorKind {
     /// JSON syntax or a field of the wrong type.
     Json(String),
     /// CSV syntax (for example a row with the wrong number of fields).
-    Csv(String),
+    Csv(Text),
     /// Neither the dataset JSON nor the observations CSV.
     UnknownFormat,
     /// A dataset file of another format version.
@@ -35,27 +35,85 @@ pub enum ErrorKind {
     /// A required CSV column is missing.
     MissingColumn(String),
     /// A value that is not what the field expects.
-    InvalidValue { expected: String, found: String },
+    InvalidValue { expected: Text, found: String },
     /// A reference to something that does not exist (e.g. an unknown indicator id).
-    UnknownReference { what: String, id: String },
+    UnknownReference { what: Thing, id: String },
     /// The same id twice.
-    Duplicate { what: String, id: String },
+    Duplicate { what: Thing, id: String },
     /// A rule of the format is broken; the text says which.
-    Inconsistent(String),
+    Inconsistent(Text),
+}
+
+/// A short text in both languages.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Text {
+    pub en: String,
+    pub ja: String,
+}
+
+impl Text {
+    pub fn new(en: impl Into<String>, ja: impl Into<String>) -> Self {
+        Text {
+            en: en.into(),
+            ja: ja.into(),
+        }
+    }
+}
+
+/// What a reference or a duplicate is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Thing {
+    Indicator,
+    BasicGoal,
+    Measure,
+    Department,
+    Series,
+    Pillar,
+    Observation,
+    Row,
+}
+
+impl Thing {
+    pub fn name_en(self) -> &'static str {
+        match self {
+            Thing::Indicator => "indicator",
+            Thing::BasicGoal => "basic goal",
+            Thing::Measure => "measure",
+            Thing::Department => "department",
+            Thing::Series => "series",
+            Thing::Pillar => "pillar",
+            Thing::Observation => "observation",
+            Thing::Row => "row",
+        }
+    }
+
+    pub fn name_ja(self) -> &'static str {
+        match self {
+            Thing::Indicator => "指標",
+            Thing::BasicGoal => "基本目標",
+            Thing::Measure => "具体的な施策",
+            Thing::Department => "担当課",
+            Thing::Series => "系列",
+            Thing::Pillar => "柱",
+            Thing::Observation => "観測値",
+            Thing::Row => "行",
+        }
+    }
 }
 
 /// One problem in an imported file.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ImportError {
     pub position: Position,
-    pub kind: ErrorKind,
+    /// Boxed so that `Result<_, ImportError>` stays small (as `csv::Error` does).
+    pub kind: Box<ErrorKind>,
 }
 
 impl ImportError {
     pub fn new(kind: ErrorKind) -> Self {
         ImportError {
             position: Position::default(),
-            kind,
+            kind: Box::new(kind),
         }
     }
 
@@ -110,14 +168,14 @@ impl ImportError {
 
     /// The problem in plain English, with its position.
     pub fn message_en(&self) -> String {
-        let what = match &self.kind {
+        let what = match &*self.kind {
             ErrorKind::Encoding => {
                 "the file is neither UTF-8 nor Shift_JIS text; save it as CSV (UTF-8) and try again"
                     .to_string()
             }
             ErrorKind::Empty => "the file is empty".to_string(),
             ErrorKind::Json(m) => format!("the JSON is not valid ({m})"),
-            ErrorKind::Csv(m) => format!("the CSV is not valid ({m})"),
+            ErrorKind::Csv(m) => format!("the CSV is not valid ({})", m.en),
             ErrorKind::UnknownFormat => {
                 "this is neither a machi-kpi dataset (JSON) nor an observations CSV".to_string()
             }
@@ -126,25 +184,29 @@ impl ImportError {
             }
             ErrorKind::MissingColumn(c) => format!("the column '{c}' is missing from the header"),
             ErrorKind::InvalidValue { expected, found } => {
-                format!("expected {expected}, found '{found}'")
+                format!("expected {}, found '{found}'", expected.en)
             }
-            ErrorKind::UnknownReference { what, id } => format!("unknown {what} '{id}'"),
-            ErrorKind::Duplicate { what, id } => format!("{what} '{id}' appears more than once"),
-            ErrorKind::Inconsistent(m) => m.clone(),
+            ErrorKind::UnknownReference { what, id } => {
+                format!("unknown {} '{id}'", what.name_en())
+            }
+            ErrorKind::Duplicate { what, id } => {
+                format!("{} '{id}' appears more than once", what.name_en())
+            }
+            ErrorKind::Inconsistent(m) => m.en.clone(),
         };
         format!("{}{what}", self.where_en())
     }
 
     /// The problem in plain Japanese, with its position.
     pub fn message_ja(&self) -> String {
-        let what = match &self.kind {
+        let what = match &*self.kind {
             ErrorKind::Encoding => {
                 "UTF-8 でも Shift_JIS でもないファイルです。CSV (UTF-8) で保存し直してください"
                     .to_string()
             }
             ErrorKind::Empty => "ファイルが空です".to_string(),
             ErrorKind::Json(m) => format!("JSON の形式が正しくありません ({m})"),
-            ErrorKind::Csv(m) => format!("CSV の形式が正しくありません ({m})"),
+            ErrorKind::Csv(m) => format!("CSV の形式が正しくありません ({})", m.ja),
             ErrorKind::UnknownFormat => {
                 "machi-kpi のデータセット (JSON) でも観測値 CSV でもありません".to_string()
             }
@@ -153,11 +215,15 @@ impl ImportError {
             }
             ErrorKind::MissingColumn(c) => format!("見出し行に「{c}」列がありません"),
             ErrorKind::InvalidValue { expected, found } => {
-                format!("{expected}が必要ですが「{found}」でした")
+                format!("{}が必要ですが「{found}」でした", expected.ja)
             }
-            ErrorKind::UnknownReference { what, id } => format!("{what}「{id}」は存在しません"),
-            ErrorKind::Duplicate { what, id } => format!("{what}「{id}」が重複しています"),
-            ErrorKind::Inconsistent(m) => m.clone(),
+            ErrorKind::UnknownReference { what, id } => {
+                format!("{}「{id}」は存在しません", what.name_ja())
+            }
+            ErrorKind::Duplicate { what, id } => {
+                format!("{}「{id}」が重複しています", what.name_ja())
+            }
+            ErrorKind::Inconsistent(m) => m.ja.clone(),
         };
         format!("{}{what}", self.where_ja())
     }

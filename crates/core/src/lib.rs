@@ -20,7 +20,7 @@ pub mod io;
 pub mod model;
 pub mod synthetic;
 
-pub use error::{ErrorKind, ImportError, ImportErrors, Position};
+pub use error::{ErrorKind, ImportError, ImportErrors, Position, Text, Thing};
 pub use model::*;
 
 /// The embedded dataset's JSON text (the file served as `data/dataset.json` too).

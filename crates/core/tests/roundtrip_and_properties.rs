@@ -67,6 +67,37 @@ fn observations_csv_export_then_import_is_identical_in_utf8_and_shift_jis() {
     assert_eq!(back, ds);
 }
 
+/// Text that a spreadsheet would run as a formula is written with a leading `'`, and reads
+/// back as it was.
+#[test]
+fn formula_like_text_is_defused_and_round_trips() {
+    let mut ds = embedded();
+    let ind = &mut ds.indicators[0];
+    ind.name_ja = "=HYPERLINK(\"http://x\")".into();
+    ind.observations[1].raw = "@SUM(A1)".into();
+    ind.observations[2].raw = "-cmd|' /C calc'!A0".into();
+    let bytes = kcsv::export_observations(&ds);
+    let text = std::str::from_utf8(&bytes[3..]).unwrap();
+    assert!(
+        text.contains(",'@SUM(A1)") && text.contains("\"'=HYPERLINK(") && text.contains(",'-cmd|"),
+        "{}",
+        &text[..600]
+    );
+    assert!(!text.contains(",=") && !text.contains(",@"));
+    let (back, _) = io::import_any(&ds, &bytes).unwrap();
+    assert_eq!(
+        back.indicators[0].observations,
+        ds.indicators[0].observations
+    );
+    assert_eq!(kcsv::undefuse(&kcsv::defuse("'=1")), "'=1");
+    assert_eq!(kcsv::defuse("-"), "-");
+    assert_eq!(kcsv::defuse("-5件"), "-5件");
+    let ind_csv = kcsv::export_indicators(&ds, &analyze(&ds));
+    assert!(std::str::from_utf8(&ind_csv)
+        .unwrap()
+        .contains("\"'=HYPERLINK("));
+}
+
 #[test]
 fn a_new_actual_row_is_added_and_changes_the_analysis() {
     let ds = embedded();
@@ -135,7 +166,42 @@ fn csv_errors_name_line_column_and_field() {
         .0;
     assert!(missing
         .iter()
-        .any(|e| e.kind == ErrorKind::MissingColumn("edition".into())));
+        .any(|e| *e.kind == ErrorKind::MissingColumn("edition".into())));
+}
+
+/// Lines count the same with CRLF (Excel, our own exports) as with LF, and the Japanese
+/// message is Japanese throughout.
+#[test]
+fn csv_error_lines_with_crlf_and_japanese_messages() {
+    let csv = "indicator_id,goal_id,name_ja,series,role,edition,period_kind,year,value,unit,state,raw\r\n\
+               new-job-openings,1-1,x,,actual,update,fiscal_year,2022,1,件,number,x\r\n\
+               new-job-openings,1-1,x,,actual,update,fiscal_year,2023,abc,件,number,x\r\n\
+               new-job-openings,1-1,x,,actual\r\n";
+    let errs = io::import_any(embedded_ref(), csv.as_bytes())
+        .unwrap_err()
+        .0;
+    assert_eq!(errs[0].position.line, Some(3), "{errs:?}");
+    assert_eq!(
+        errs[0].message_ja(),
+        "3行目9列目「value」: 数値が必要ですが「abc」でした"
+    );
+    assert_eq!(errs[1].position.line, Some(4), "{errs:?}");
+    assert!(
+        errs[1]
+            .message_ja()
+            .contains("この行の項目数は 5 ですが、見出し行は 12 です"),
+        "{}",
+        errs[1].message_ja()
+    );
+    let unknown = "indicator_id,goal_id,name_ja,series,role,edition,period_kind,year,value,unit,state,raw\r\n\
+                   nope,1-1,x,,actual,update,fiscal_year,2022,1,件,number,x\r\n";
+    let errs = io::import_any(embedded_ref(), unknown.as_bytes())
+        .unwrap_err()
+        .0;
+    assert_eq!(
+        errs[0].message_ja(),
+        "2行目1列目「indicator_id」: 指標「nope」は存在しません"
+    );
 }
 
 #[test]
@@ -152,7 +218,7 @@ fn json_errors_name_the_field_and_position() {
     assert_eq!(e.position.field.as_deref(), Some("indicators[0].direction"));
     assert!(e.position.line.unwrap() > 1 && e.position.column.is_some());
     let wrong = json::from_json_str(r#"{"format":"other"}"#).unwrap_err().0;
-    assert_eq!(wrong[0].kind, ErrorKind::UnknownFormat);
+    assert_eq!(*wrong[0].kind, ErrorKind::UnknownFormat);
 }
 
 #[test]

@@ -8,7 +8,7 @@ use std::collections::HashMap;
 
 use crate::analysis::{self, Metric};
 use crate::cell::{self, SeriesLabel};
-use crate::error::{ErrorKind, ImportError, ImportErrors};
+use crate::error::{ErrorKind, ImportError, ImportErrors, Text, Thing};
 use crate::model::{Dataset, EditionId, Observation, Period, PeriodKind, Role, Value, ValueState};
 
 /// The observations CSV header, in order.
@@ -58,6 +58,42 @@ pub const INDICATOR_COLUMNS: [&str; 27] = [
     "pace_ratio_fy2027",
 ];
 
+/// Whether a spreadsheet would read a text cell as a formula (`=`, `+`, `@`, a tab or CR at
+/// the start, or `-` followed by something that is not a number).
+fn looks_like_formula(s: &str) -> bool {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some('=' | '+' | '@' | '\t' | '\r') => true,
+        Some('-') => chars
+            .next()
+            .is_some_and(|c| !(c.is_ascii_digit() || c == '.' || c == ' ')),
+        _ => false,
+    }
+}
+
+/// Text cells that a spreadsheet would run as a formula get a leading `'` (OWASP's advice for
+/// CSV injection); import removes it again, so the round trip is exact.
+pub fn defuse(s: &str) -> std::borrow::Cow<'_, str> {
+    if looks_like_formula(s) || (s.starts_with('\'') && looks_like_formula(&s[1..])) {
+        std::borrow::Cow::Owned(format!("'{s}"))
+    } else {
+        std::borrow::Cow::Borrowed(s)
+    }
+}
+
+/// Reverses [`defuse`].
+pub fn undefuse(s: &str) -> &str {
+    match s.strip_prefix('\'') {
+        Some(rest)
+            if looks_like_formula(rest)
+                || (rest.starts_with('\'') && looks_like_formula(&rest[1..])) =>
+        {
+            rest
+        }
+        _ => s,
+    }
+}
+
 /// Formats a number the shortest way that reads back to the same value.
 pub fn format_number(x: f64) -> String {
     format!("{x}")
@@ -88,7 +124,7 @@ pub fn export_observations(ds: &Dataset) -> Vec<u8> {
             w.write_record([
                 ind.id.as_str(),
                 ind.goal_id.as_str(),
-                ind.name_ja.as_str(),
+                &defuse(&ind.name_ja),
                 o.series.as_deref().unwrap_or(""),
                 o.role.slug(),
                 o.edition.slug(),
@@ -101,7 +137,7 @@ pub fn export_observations(ds: &Dataset) -> Vec<u8> {
                     ""
                 },
                 o.value.state().slug(),
-                o.raw.as_str(),
+                &defuse(&o.raw),
             ])
             .expect("in-memory write");
         }
@@ -168,7 +204,7 @@ pub fn export_indicators(ds: &Dataset, a: &analysis::Analysis) -> Vec<u8> {
                 b
             }
         };
-        w.write_record([
+        let record = [
             ind.id.clone(),
             ind.goal_id.clone(),
             ind.measure_id.clone().unwrap_or_default(),
@@ -222,8 +258,9 @@ pub fn export_indicators(ds: &Dataset, a: &analysis::Analysis) -> Vec<u8> {
             per(&ia.fy2027, &|t| {
                 metric_str(&t.pace_ratio.as_ref().map(|p| p.ratio))
             }),
-        ])
-        .expect("in-memory write");
+        ];
+        w.write_record(record.iter().map(|f| defuse(f).into_owned()))
+            .expect("in-memory write");
     }
     finish(w)
 }
@@ -241,7 +278,7 @@ pub fn import_observations(base: &Dataset, text: &str) -> Result<Dataset, Import
         .from_reader(text.as_bytes());
     let headers = match rdr.headers() {
         Ok(h) => h.clone(),
-        Err(e) => return Err(ImportErrors::single(csv_error(&e))),
+        Err(e) => return Err(ImportErrors::single(csv_error(text, &e))),
     };
     let mut col: HashMap<&str, usize> = HashMap::new();
     let mut errs = Vec::new();
@@ -281,16 +318,16 @@ pub fn import_observations(base: &Dataset, text: &str) -> Result<Dataset, Import
         let rec = match rec {
             Ok(r) => r,
             Err(e) => {
-                errs.push(csv_error(&e));
+                errs.push(csv_error(text, &e));
                 continue;
             }
         };
-        let line = rec.position().map(|p| p.line() as usize);
+        let line = rec.position().map(|p| line_at(text, p.byte()));
         let get = |name: &str| rec.get(col[name]).unwrap_or("").trim();
         let mut row_errs = Vec::new();
-        let bad = |name: &str, expected: &str, found: &str| {
+        let bad = |name: &str, expected: Text, found: &str| {
             ImportError::new(ErrorKind::InvalidValue {
-                expected: expected.into(),
+                expected,
                 found: found.into(),
             })
             .at(line, Some(col[name] + 1))
@@ -300,7 +337,7 @@ pub fn import_observations(base: &Dataset, text: &str) -> Result<Dataset, Import
         let Some(ii) = ds.indicators.iter().position(|i| i.id == id) else {
             errs.push(
                 ImportError::new(ErrorKind::UnknownReference {
-                    what: "indicator".into(),
+                    what: Thing::Indicator,
                     id: id.into(),
                 })
                 .at(line, Some(col["indicator_id"] + 1))
@@ -313,7 +350,10 @@ pub fn import_observations(base: &Dataset, text: &str) -> Result<Dataset, Import
         if !goal.is_empty() && goal != ind.goal_id {
             row_errs.push(bad(
                 "goal_id",
-                &format!("the indicator's goal {}", ind.goal_id),
+                Text::new(
+                    format!("the indicator's goal {}", ind.goal_id),
+                    format!("指標の基本目標 {}", ind.goal_id),
+                ),
                 goal,
             ));
         }
@@ -321,24 +361,44 @@ pub fn import_observations(base: &Dataset, text: &str) -> Result<Dataset, Import
             "" => None,
             s if ind.series.iter().any(|x| x.id == s) => Some(s.to_string()),
             s => {
-                row_errs.push(bad("series", "one of the indicator's series or empty", s));
+                row_errs.push(bad(
+                    "series",
+                    Text::new(
+                        "one of the indicator's series or empty",
+                        "指標の系列名か空欄",
+                    ),
+                    s,
+                ));
                 None
             }
         };
         let role = Role::from_slug(get("role"));
         if role.is_none() {
-            row_errs.push(bad("role", "baseline, actual or target", get("role")));
+            row_errs.push(bad(
+                "role",
+                Text::new(
+                    "baseline, actual or target",
+                    "baseline・actual・target のいずれか",
+                ),
+                get("role"),
+            ));
         }
         let edition = EditionId::from_slug(get("edition"));
         match edition {
             None => row_errs.push(bad(
                 "edition",
-                "fy2021_report or revision_2024",
+                Text::new(
+                    "fy2021_report, revision_2024 or update",
+                    "fy2021_report・revision_2024・update のいずれか",
+                ),
                 get("edition"),
             )),
             Some(e) if !ind.in_edition(e) => row_errs.push(bad(
                 "edition",
-                "an edition this indicator appears in",
+                Text::new(
+                    "an edition this indicator appears in",
+                    "この指標が載っている版",
+                ),
                 get("edition"),
             )),
             _ => {}
@@ -347,7 +407,10 @@ pub fn import_observations(base: &Dataset, text: &str) -> Result<Dataset, Import
         if kind.is_none() {
             row_errs.push(bad(
                 "period_kind",
-                "fiscal_year or calendar_year",
+                Text::new(
+                    "fiscal_year or calendar_year",
+                    "fiscal_year (年度) か calendar_year (年)",
+                ),
                 get("period_kind"),
             ));
         }
@@ -356,14 +419,21 @@ pub fn import_observations(base: &Dataset, text: &str) -> Result<Dataset, Import
             .ok()
             .filter(|y| (1900..=2200).contains(y));
         if year.is_none() {
-            row_errs.push(bad("year", "a Gregorian year such as 2022", get("year")));
+            row_errs.push(bad(
+                "year",
+                Text::new("a Gregorian year such as 2022", "2022 のような西暦年"),
+                get("year"),
+            ));
         }
-        let raw = rec.get(col["raw"]).unwrap_or("").to_string();
+        let raw = undefuse(rec.get(col["raw"]).unwrap_or("")).to_string();
         let unit = get("unit");
         if !unit.is_empty() && unit != ind.unit.ja {
             row_errs.push(bad(
                 "unit",
-                &format!("the indicator's unit '{}' or empty", ind.unit.ja),
+                Text::new(
+                    format!("the indicator's unit '{}' or empty", ind.unit.ja),
+                    format!("指標の単位「{}」か空欄", ind.unit.ja),
+                ),
                 unit,
             ));
         }
@@ -375,13 +445,16 @@ pub fn import_observations(base: &Dataset, text: &str) -> Result<Dataset, Import
             value_text.parse::<f64>().ok().filter(|x| x.is_finite())
         };
         if !value_text.is_empty() && number.is_none() {
-            row_errs.push(bad("value", "a number", get("value")));
+            row_errs.push(bad("value", Text::new("a number", "数値"), get("value")));
         }
         let value = match state {
             None => {
                 row_errs.push(bad(
                     "state",
-                    "number, pending, not_available, none or qualitative",
+                    Text::new(
+                        "number, pending, not_available, none or qualitative",
+                        "number・pending・not_available・none・qualitative のいずれか",
+                    ),
                     get("state"),
                 ));
                 None
@@ -390,7 +463,14 @@ pub fn import_observations(base: &Dataset, text: &str) -> Result<Dataset, Import
                 Some(n) => Some(Value::Number { number: n }),
                 None => {
                     if value_text.is_empty() {
-                        row_errs.push(bad("value", "a number (the state is 'number')", ""));
+                        row_errs.push(bad(
+                            "value",
+                            Text::new(
+                                "a number (the state is 'number')",
+                                "数値 (state が number のため)",
+                            ),
+                            "",
+                        ));
                     }
                     None
                 }
@@ -419,7 +499,7 @@ pub fn import_observations(base: &Dataset, text: &str) -> Result<Dataset, Import
         if let Some(first) = seen_rows.insert(key.clone(), line.unwrap_or(0)) {
             errs.push(
                 ImportError::new(ErrorKind::Duplicate {
-                    what: "row".into(),
+                    what: Thing::Row,
                     id: format!(
                         "{id} {} {} {year} (first on line {first})",
                         role.slug(),
@@ -482,16 +562,32 @@ pub fn import_observations(base: &Dataset, text: &str) -> Result<Dataset, Import
     Ok(ds)
 }
 
-fn csv_error(e: &csv::Error) -> ImportError {
-    let line = e.position().map(|p| p.line() as usize);
+/// The 1-based line of a byte offset. The csv crate's own line count does not advance on
+/// CRLF line ends (what Excel and our exports write), so lines are counted here.
+fn line_at(text: &str, byte: u64) -> usize {
+    let bytes = text.as_bytes();
+    let mut end = usize::try_from(byte).unwrap_or(usize::MAX).min(bytes.len());
+    // After a CRLF record the reader's position can sit on the `\n`: step over line ends.
+    while end < bytes.len() && (bytes[end] == b'\n' || bytes[end] == b'\r') {
+        end += 1;
+    }
+    bytes[..end].iter().filter(|b| **b == b'\n').count() + 1
+}
+
+fn csv_error(text: &str, e: &csv::Error) -> ImportError {
+    let line = e.position().map(|p| line_at(text, p.byte()));
     let msg = match e.kind() {
         csv::ErrorKind::UnequalLengths {
             expected_len, len, ..
-        } => {
-            format!("this row has {len} fields but the header has {expected_len}")
-        }
-        csv::ErrorKind::Utf8 { .. } => "the text is not valid UTF-8".into(),
-        _ => e.to_string(),
+        } => Text::new(
+            format!("this row has {len} fields but the header has {expected_len}"),
+            format!("この行の項目数は {len} ですが、見出し行は {expected_len} です"),
+        ),
+        csv::ErrorKind::Utf8 { .. } => Text::new(
+            "the text is not valid UTF-8",
+            "UTF-8 の文字として読めません",
+        ),
+        _ => Text::new(e.to_string(), e.to_string()),
     };
     ImportError::new(ErrorKind::Csv(msg)).at(line, None)
 }

@@ -56,7 +56,7 @@ mod tests {
     #[test]
     fn garbage_is_an_encoding_error() {
         let e = decode(b"ok\n\xff\xff\xff").unwrap_err();
-        assert_eq!(e.kind, ErrorKind::Encoding);
+        assert_eq!(*e.kind, ErrorKind::Encoding);
         assert_eq!(e.position.line, Some(2));
     }
 }

@@ -4,7 +4,7 @@
 
 use std::collections::HashSet;
 
-use crate::error::{ErrorKind, ImportError, ImportErrors};
+use crate::error::{ErrorKind, ImportError, ImportErrors, Text, Thing};
 use crate::model::{Dataset, EditionId, Role, Value, FORMAT_ID, FORMAT_VERSION};
 
 fn is_slug(s: &str) -> bool {
@@ -31,7 +31,7 @@ pub fn validate(ds: &Dataset) -> Result<(), ImportErrors> {
             err(
                 format!("strategy.goals[{gi}].pillar_id"),
                 ErrorKind::UnknownReference {
-                    what: "pillar".into(),
+                    what: Thing::Pillar,
                     id: g.pillar_id.clone(),
                 },
             );
@@ -41,7 +41,7 @@ pub fn validate(ds: &Dataset) -> Result<(), ImportErrors> {
                 err(
                     format!("strategy.goals[{gi}].numeric_goal_ids[{ni}]"),
                     ErrorKind::UnknownReference {
-                        what: "indicator".into(),
+                        what: Thing::Indicator,
                         id: id.clone(),
                     },
                 );
@@ -55,7 +55,10 @@ pub fn validate(ds: &Dataset) -> Result<(), ImportErrors> {
             err(
                 at("id"),
                 ErrorKind::InvalidValue {
-                    expected: "an id of lowercase letters, digits and hyphens".into(),
+                    expected: Text::new(
+                        "an id of lowercase letters, digits and hyphens",
+                        "英小文字・数字・ハイフンからなる ID",
+                    ),
                     found: ind.id.clone(),
                 },
             );
@@ -64,7 +67,7 @@ pub fn validate(ds: &Dataset) -> Result<(), ImportErrors> {
             err(
                 at("id"),
                 ErrorKind::Duplicate {
-                    what: "indicator id".into(),
+                    what: Thing::Indicator,
                     id: ind.id.clone(),
                 },
             );
@@ -73,7 +76,7 @@ pub fn validate(ds: &Dataset) -> Result<(), ImportErrors> {
             err(
                 at("goal_id"),
                 ErrorKind::UnknownReference {
-                    what: "basic goal".into(),
+                    what: Thing::BasicGoal,
                     id: ind.goal_id.clone(),
                 },
             );
@@ -84,7 +87,7 @@ pub fn validate(ds: &Dataset) -> Result<(), ImportErrors> {
                 _ => err(
                     at("measure_id"),
                     ErrorKind::UnknownReference {
-                        what: "measure".into(),
+                        what: Thing::Measure,
                         id: m.clone(),
                     },
                 ),
@@ -95,7 +98,7 @@ pub fn validate(ds: &Dataset) -> Result<(), ImportErrors> {
                 err(
                     at("departments"),
                     ErrorKind::UnknownReference {
-                        what: "department".into(),
+                        what: Thing::Department,
                         id: d.clone(),
                     },
                 );
@@ -104,7 +107,10 @@ pub fn validate(ds: &Dataset) -> Result<(), ImportErrors> {
         if ind.editions.is_empty() {
             err(
                 at("editions"),
-                ErrorKind::Inconsistent("an indicator must appear in at least one edition".into()),
+                ErrorKind::Inconsistent(Text::new(
+                    "an indicator must appear in at least one edition",
+                    "指標は少なくとも1つの版に載っている必要があります",
+                )),
             );
         }
         let mut keys = HashSet::new();
@@ -113,17 +119,21 @@ pub fn validate(ds: &Dataset) -> Result<(), ImportErrors> {
             if o.edition == EditionId::Update && o.role != Role::Actual {
                 err(
                     oat("role"),
-                    ErrorKind::Inconsistent(
-                        "an update (edition 'update') carries actual values only".into(),
-                    ),
+                    ErrorKind::Inconsistent(Text::new(
+                        "an update (edition 'update') carries actual values only",
+                        "追加の実績 (edition が update) には実績値 (actual) だけを書けます",
+                    )),
                 );
             }
             if !ind.in_edition(o.edition) {
                 err(
                     oat("edition"),
-                    ErrorKind::Inconsistent(format!(
-                        "edition {} is not listed in the indicator's editions",
-                        o.edition.slug()
+                    ErrorKind::Inconsistent(Text::new(
+                        format!(
+                            "edition {} is not listed in the indicator's editions",
+                            o.edition.slug()
+                        ),
+                        format!("版 {} はこの指標の版に含まれていません", o.edition.slug()),
                     )),
                 );
             }
@@ -132,7 +142,7 @@ pub fn validate(ds: &Dataset) -> Result<(), ImportErrors> {
                     err(
                         oat("series"),
                         ErrorKind::UnknownReference {
-                            what: "series".into(),
+                            what: Thing::Series,
                             id: s.clone(),
                         },
                     );
@@ -143,7 +153,7 @@ pub fn validate(ds: &Dataset) -> Result<(), ImportErrors> {
                     err(
                         oat("value"),
                         ErrorKind::InvalidValue {
-                            expected: "a finite number".into(),
+                            expected: Text::new("a finite number", "有限の数値"),
                             found: number.to_string(),
                         },
                     );
@@ -153,7 +163,7 @@ pub fn validate(ds: &Dataset) -> Result<(), ImportErrors> {
                 err(
                     oat("period.year"),
                     ErrorKind::InvalidValue {
-                        expected: "a year between 1900 and 2200".into(),
+                        expected: Text::new("a year between 1900 and 2200", "1900〜2200 の西暦年"),
                         found: o.period.year.to_string(),
                     },
                 );
@@ -163,7 +173,7 @@ pub fn validate(ds: &Dataset) -> Result<(), ImportErrors> {
                 err(
                     oat("period"),
                     ErrorKind::Duplicate {
-                        what: "observation".into(),
+                        what: Thing::Observation,
                         id: format!(
                             "{} {} {} {}",
                             ind.id,
