@@ -44,6 +44,22 @@ extern "C" {
 
     #[wasm_bindgen(catch, method)]
     fn dispose(this: &EchartsInstance) -> Result<(), JsValue>;
+
+    #[wasm_bindgen(catch, method, js_name = dispatchAction)]
+    fn dispatch_action(this: &EchartsInstance, payload: &JsValue) -> Result<(), JsValue>;
+}
+
+/// An action for [`Echarts::dispatch`] (ECharts' `dispatchAction`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ChartAction {
+    /// `showTip`: the tooltip of one data point.
+    ShowTip { series: usize, data: usize },
+    /// `hideTip`: hides the tooltip, however it was opened.
+    HideTip,
+    /// `highlight`: emphasises one data point.
+    Highlight { series: usize, data: usize },
+    /// `downplay` of every series.
+    Downplay,
 }
 
 /// Which ECharts renderer draws the chart.
@@ -163,6 +179,25 @@ impl Echarts {
         self.inner
             .on("click", handler)
             .map_err(|e| ChartError::Runtime(js_error_text(&e)))
+    }
+
+    /// `dispatchAction({type, seriesIndex?, dataIndex?})`.
+    pub fn dispatch(&self, action: ChartAction) -> Result<(), ChartError> {
+        let (kind, point) = match action {
+            ChartAction::ShowTip { series, data } => ("showTip", Some((series, data))),
+            ChartAction::HideTip => ("hideTip", None),
+            ChartAction::Highlight { series, data } => ("highlight", Some((series, data))),
+            ChartAction::Downplay => ("downplay", None),
+        };
+        let err = |e: JsValue| ChartError::Runtime(js_error_text(&e));
+        let payload = js_sys::Object::new();
+        let set = |k: &str, v: JsValue| js_sys::Reflect::set(&payload, &k.into(), &v).map_err(err);
+        set("type", kind.into())?;
+        if let Some((series, data)) = point {
+            set("seriesIndex", (series as f64).into())?;
+            set("dataIndex", (data as f64).into())?;
+        }
+        self.inner.dispatch_action(&payload).map_err(err)
     }
 
     /// Unbinds events and frees the instance (canvas/SVG, listeners, timers).

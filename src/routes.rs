@@ -1,6 +1,11 @@
 //! The hash routes (DESIGN.md §2) and what belongs to a URL besides the path:
 //! the `?lang=` query.
 //!
+//! The language switch keeps the rest of the page's query (filters, sort,
+//! method, scenario, era…) verbatim and only replaces `lang`
+//! ([`query_with_lang`], [`LangState::href_keeping`]); the main navigation
+//! carries a non-default `era` along ([`era_pair`]).
+//!
 //! Routes live after `#` (`index.html#/kpi/12?lang=en`) so any static host
 //! serves every page from one `index.html`. The language may also be given in
 //! the page's own query (`index.html?lang=en#/`), which is convenient for
@@ -9,6 +14,7 @@
 use serde::{Deserialize, Serialize};
 use yew_router::prelude::*;
 
+use crate::i18n::era::Era;
 use crate::i18n::{t, Key, Lang};
 
 /// Every page of the app.
@@ -114,6 +120,51 @@ pub fn lang_param(query: &str) -> Option<Lang> {
         .find_map(|(_, v)| Lang::from_code(v))
 }
 
+/// `query` (raw, with or without `?`) with its `lang` pair replaced by
+/// `lang=<code>` (in place; appended when absent) or removed for `None`.
+/// Every other pair is kept exactly as written, percent-encoding included,
+/// in order; the result is empty or starts with `?`.
+pub fn query_with_lang(query: &str, lang: Option<&str>) -> String {
+    let mut out: Vec<String> = Vec::new();
+    let mut lang = lang;
+    for pair in query.trim_start_matches('?').split('&') {
+        if pair.is_empty() {
+            continue;
+        }
+        let key = pair.split_once('=').map_or(pair, |(k, _)| k);
+        if key == "lang" {
+            // The first `lang` pair becomes the new one, later ones go.
+            if let Some(code) = lang.take() {
+                out.push(format!("lang={code}"));
+            }
+        } else {
+            out.push(pair.to_owned());
+        }
+    }
+    if let Some(code) = lang {
+        out.push(format!("lang={code}"));
+    }
+    if out.is_empty() {
+        String::new()
+    } else {
+        format!("?{}", out.join("&"))
+    }
+}
+
+/// The raw `era=…` pair of `query` when it names a valid, non-default era
+/// (what the main navigation carries to the next page).
+pub fn era_pair(query: &str) -> Option<&str> {
+    query
+        .trim_start_matches('?')
+        .split('&')
+        .find(|pair| pair.split_once('=').is_some_and(|(k, _)| k == "era"))
+        .filter(|pair| {
+            pair.split_once('=')
+                .and_then(|(_, v)| Era::from_slug(v))
+                .is_some_and(|era| era != Era::default())
+        })
+}
+
 /// The language in force and how to keep it in links.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct LangState {
@@ -150,6 +201,17 @@ impl LangState {
             .map(|q| q.to_query_string())
             .unwrap_or_default();
         format!("#{}{query}", route.to_path())
+    }
+
+    /// `href` for `route` shown in `lang` with the other pairs of `query`
+    /// (the current hash query, raw) kept verbatim: the language switch.
+    pub fn href_keeping(&self, route: &Route, lang: Lang, query: &str) -> String {
+        let code = self.query_for(lang).and_then(|q| q.lang);
+        format!(
+            "#{}{}",
+            route.to_path(),
+            query_with_lang(query, code.as_deref())
+        )
     }
 }
 
@@ -198,6 +260,54 @@ mod tests {
             LangState::from_queries("?x=1&lang=bogus", "").lang,
             Lang::Ja
         );
+    }
+
+    #[test]
+    fn language_links_keep_every_other_pair_verbatim() {
+        let q = "?method=line&lang=en&q=%E3%81%82";
+        assert_eq!(query_with_lang(q, None), "?method=line&q=%E3%81%82");
+        assert_eq!(
+            query_with_lang(q, Some("ja-easy")),
+            "?method=line&lang=ja-easy&q=%E3%81%82"
+        );
+        assert_eq!(
+            query_with_lang("scenario=recent&q=a+b%20c", Some("en")),
+            "?scenario=recent&q=a+b%20c&lang=en"
+        );
+        assert_eq!(query_with_lang("?lang=en", None), "");
+        assert_eq!(query_with_lang("", None), "");
+        assert_eq!(query_with_lang("?", Some("en")), "?lang=en");
+        assert_eq!(
+            query_with_lang("?lang=en&x&lang=ja&langx=1", Some("ja")),
+            "?lang=ja&x&langx=1"
+        );
+
+        let ja = LangState::from_queries("?scenario=recent&lang=en", "");
+        assert_eq!(
+            ja.href_keeping(&Route::Projections, Lang::Ja, "?scenario=recent&lang=en"),
+            "#/projections?scenario=recent"
+        );
+        assert_eq!(
+            ja.href_keeping(&Route::Projections, Lang::En, "?scenario=recent"),
+            "#/projections?scenario=recent&lang=en"
+        );
+        // A page query naming English must be overridden for Japanese.
+        let page_en = LangState::from_queries("", "?lang=en");
+        assert_eq!(
+            page_en.href_keeping(&Route::Data, Lang::Ja, "?sort=id"),
+            "#/data?sort=id&lang=ja"
+        );
+    }
+
+    #[test]
+    fn navigation_carries_only_a_non_default_era() {
+        assert_eq!(
+            era_pair("?lang=en&era=gregorian&q=1"),
+            Some("era=gregorian")
+        );
+        assert_eq!(era_pair("?era=nonsense"), None);
+        assert_eq!(era_pair("?q=1"), None);
+        assert_eq!(era_pair(&format!("?era={}", Era::default().slug())), None);
     }
 
     #[test]

@@ -15,6 +15,7 @@ pub mod covid_dip;
 pub mod delay_groups;
 pub mod kpi_series;
 pub mod outlook_counts;
+pub mod points;
 pub mod status_by_goal;
 pub mod status_donut;
 pub mod target_changes;

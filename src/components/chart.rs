@@ -8,6 +8,16 @@
 //!   without animation when the reader prefers reduced motion;
 //! - resizes with its container through a `ResizeObserver`;
 //! - forwards `click` events to [`EChartProps::on_click`] as [`ChartClick`];
+//! - is read by keyboard (DESIGN.md §2): the chart sits in a focusable
+//!   wrapper (`tabindex="0"`, `role="application"` so screen readers pass the
+//!   arrow keys on, named by the panel title and described by the summary and
+//!   a key hint) where ←/→ step through the data points
+//!   ([`crate::charts::points`]), Home/End jump to the first/last, each shown
+//!   with `showTip` + `highlight` and announced as "series, category: value"
+//!   in a visually hidden `aria-live="polite"` region; Esc anywhere on the
+//!   page sends `hideTip` + `downplay`, also for a tooltip the mouse opened.
+//!   (ECharts' `aria` makes the drawing element itself `role="img"`, hence
+//!   the wrapper.)
 //! - on unmount disconnects the observer, unbinds events, disposes the
 //!   instance and drops the closures ([`Live`]'s `Drop`);
 //! - turns any failure into a visible message (`role="alert"`) instead of a
@@ -22,7 +32,8 @@ use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use yew::prelude::*;
 
-use crate::echarts::{prefers_reduced_motion, ChartError, Echarts, Renderer};
+use crate::charts::points::{chart_points, ChartPoint};
+use crate::echarts::{prefers_reduced_motion, ChartAction, ChartError, Echarts, Renderer};
 use crate::i18n::{t, Key};
 use crate::use_lang;
 
@@ -75,6 +86,13 @@ pub struct EChartProps {
     /// Called on every click on a data element.
     #[prop_or_default]
     pub on_click: Option<Callback<ChartClick>>,
+    /// Id of the element naming the chart for keyboard users (the panel
+    /// title); without it [`EChartProps::label`] names it.
+    #[prop_or_default]
+    pub labelled_by: Option<AttrValue>,
+    /// Id of the chart's one-sentence summary, read before the key hint.
+    #[prop_or_default]
+    pub described_by: Option<AttrValue>,
 }
 
 /// Everything that lives exactly as long as one ECharts instance.
@@ -83,6 +101,8 @@ struct Live {
     observer: Option<web_sys::ResizeObserver>,
     _on_resize: Option<Closure<dyn FnMut(JsValue)>>,
     _on_click: Option<Closure<dyn FnMut(JsValue)>>,
+    /// The window's `keydown` listener that hides the tooltip on Esc.
+    on_escape: Option<Closure<dyn FnMut(JsValue)>>,
     /// The option JSON last given to `setOption`, to skip redundant updates.
     applied: Option<AttrValue>,
 }
@@ -91,6 +111,10 @@ impl Drop for Live {
     fn drop(&mut self) {
         if let Some(observer) = self.observer.take() {
             observer.disconnect();
+        }
+        if let (Some(window), Some(listener)) = (web_sys::window(), self.on_escape.as_ref()) {
+            let _ = window
+                .remove_event_listener_with_callback("keydown", listener.as_ref().unchecked_ref());
         }
         if let Some(chart) = self.chart.take() {
             chart.dispose();
@@ -117,6 +141,7 @@ fn start(
         observer: None,
         _on_resize: None,
         _on_click: None,
+        on_escape: None,
         applied: None,
     };
     if let Some(chart) = &live.chart {
@@ -136,6 +161,32 @@ fn start(
     live._on_click = Some(click);
 
     let weak = Rc::downgrade(slot);
+    let report_escape = report.clone();
+    let escape = Closure::<dyn FnMut(JsValue)>::new(move |event: JsValue| {
+        let is_escape = event
+            .dyn_ref::<web_sys::KeyboardEvent>()
+            .is_some_and(|e| e.key() == "Escape");
+        if !is_escape {
+            return;
+        }
+        let Some(slot) = weak.upgrade() else { return };
+        let Ok(guard) = slot.try_borrow() else { return };
+        if let Some(chart) = guard.as_ref().and_then(|l| l.chart.as_ref()) {
+            let hidden = chart
+                .dispatch(ChartAction::HideTip)
+                .and_then(|()| chart.dispatch(ChartAction::Downplay));
+            if let Err(e) = hidden {
+                report_escape.emit(Some(e));
+            }
+        }
+    });
+    web_sys::window()
+        .ok_or_else(|| ChartError::Runtime("no window".into()))?
+        .add_event_listener_with_callback("keydown", escape.as_ref().unchecked_ref())
+        .map_err(|e| ChartError::Runtime(crate::echarts::js_error_text(&e)))?;
+    live.on_escape = Some(escape);
+
+    let weak = Rc::downgrade(slot);
     let resize = Closure::<dyn FnMut(JsValue)>::new(move |_entries: JsValue| {
         let Some(slot) = weak.upgrade() else { return };
         let Ok(guard) = slot.try_borrow() else { return };
@@ -153,6 +204,27 @@ fn start(
 
     *slot.borrow_mut() = Some(live);
     Ok(())
+}
+
+/// Shows one point: `downplay` all, `highlight` it, `showTip` on it.
+fn show_point(chart: &Echarts, p: &ChartPoint) -> Result<(), ChartError> {
+    let (series, data) = (p.series_index, p.data_index);
+    chart.dispatch(ChartAction::Downplay)?;
+    chart.dispatch(ChartAction::Highlight { series, data })?;
+    chart.dispatch(ChartAction::ShowTip { series, data })
+}
+
+/// The point a key moves to from `current` among `len` points, or `None`
+/// for keys the chart does not handle.
+fn step(key: &str, current: Option<usize>, len: usize) -> Option<usize> {
+    let last = len.checked_sub(1)?;
+    match key {
+        "ArrowRight" => Some(current.map_or(0, |i| (i + 1).min(last))),
+        "ArrowLeft" => Some(current.map_or(0, |i| i.saturating_sub(1).min(last))),
+        "Home" => Some(0),
+        "End" => Some(last),
+        _ => None,
+    }
 }
 
 /// An ECharts chart in a `<div>` that follows its container's width.
@@ -205,11 +277,49 @@ pub fn EChart(props: &EChartProps) -> Html {
         );
     }
 
+    // Keyboard reading: the points of the option and the one last shown.
+    let points = use_memo(props.option.clone(), |option| {
+        serde_json::from_str::<serde_json::Value>(option)
+            .map(|v| chart_points(&v))
+            .unwrap_or_default()
+    });
+    let cursor = use_mut_ref(|| None::<usize>);
+    let announcement = use_state_eq(String::new);
+    let onkeydown = {
+        let points = points.clone();
+        let cursor = cursor.clone();
+        let slot = slot.clone();
+        let report = report.clone();
+        let announcement = announcement.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            let current = *cursor.borrow();
+            let Some(next) = step(&e.key(), current, points.len()) else {
+                return;
+            };
+            e.prevent_default();
+            *cursor.borrow_mut() = Some(next);
+            let point = &points[next];
+            let shown = match slot.try_borrow() {
+                Ok(guard) => match guard.as_ref().and_then(|l| l.chart.as_ref()) {
+                    Some(chart) => show_point(chart, point),
+                    None => Ok(()),
+                },
+                Err(_) => Ok(()),
+            };
+            announcement.set(point.announcement());
+            if let Err(err) = shown {
+                report.emit(Some(err));
+            }
+        })
+    };
+
     // Each new option replaces the previous one (notMerge).
     {
         let slot = slot.clone();
         let report = report.clone();
+        let cursor = cursor.clone();
         use_effect_with(props.option.clone(), move |option| {
+            *cursor.borrow_mut() = None;
             if let Some(live) = slot.borrow_mut().as_mut() {
                 if live.applied.as_ref() != Some(option) {
                     if let Some(chart) = &live.chart {
@@ -225,16 +335,36 @@ pub fn EChart(props: &EChartProps) -> Html {
     }
 
     let style = format!("height:{}px", props.height);
+    let keys_id = format!("{}-keys", props.id);
+    let described_by = match &props.described_by {
+        Some(summary) => format!("{summary} {keys_id}"),
+        None => keys_id.clone(),
+    };
+    let wrapper_label = props.labelled_by.is_none().then(|| props.label.clone());
     html! {
         <div class="echart-frame">
             <div
-                id={props.id.clone()}
-                class="echart"
-                ref={node}
-                {style}
-                role="img"
-                aria-label={props.label.clone()}
-            />
+                class="echart-keys"
+                tabindex="0"
+                role="application"
+                aria-labelledby={props.labelled_by.clone()}
+                aria-label={wrapper_label}
+                aria-describedby={described_by}
+                {onkeydown}
+            >
+                <div
+                    id={props.id.clone()}
+                    class="echart"
+                    ref={node}
+                    {style}
+                    role="img"
+                    aria-label={props.label.clone()}
+                />
+            </div>
+            <p id={keys_id} hidden=true>{ t(lang, Key::ChartKeysHint) }</p>
+            <div class="visually-hidden" aria-live="polite" data-chart-live="">
+                { (*announcement).clone() }
+            </div>
             if let Some(err) = &*error {
                 <div class="chart-error" role="alert">
                     <p><strong>{ t(lang, Key::ChartFailed) }</strong>{ " " }{ t(lang, Key::ChartFailedHint) }</p>
@@ -242,5 +372,24 @@ pub fn EChart(props: &EChartProps) -> Html {
                 </div>
             }
         </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::step;
+
+    #[test]
+    fn keys_step_within_the_points() {
+        assert_eq!(step("ArrowRight", None, 3), Some(0));
+        assert_eq!(step("ArrowRight", Some(0), 3), Some(1));
+        assert_eq!(step("ArrowRight", Some(2), 3), Some(2));
+        assert_eq!(step("ArrowLeft", None, 3), Some(0));
+        assert_eq!(step("ArrowLeft", Some(0), 3), Some(0));
+        assert_eq!(step("ArrowLeft", Some(2), 3), Some(1));
+        assert_eq!(step("Home", Some(2), 3), Some(0));
+        assert_eq!(step("End", None, 3), Some(2));
+        assert_eq!(step("End", None, 0), None);
+        assert_eq!(step("Tab", Some(1), 3), None);
     }
 }

@@ -61,7 +61,7 @@ pub fn ChartPanel(props: &ChartPanelProps) -> Html {
     html! {
         <section class="panel" id={id.clone()} aria-labelledby={title_id.clone()}>
             <div class="panel-head">
-                <h3 id={title_id}>{ &props.title }</h3>
+                <h3 id={title_id.clone()}>{ &props.title }</h3>
                 <div class="view-switch" role="group" aria-label={t(lang, Key::ViewSwitchLabel)}>
                     <button type="button" class="view-chart"
                         aria-pressed={(!*show_table).to_string()}
@@ -75,7 +75,7 @@ pub fn ChartPanel(props: &ChartPanelProps) -> Html {
                 <ChartDownloads id={id.clone()} title={props.title.clone()}
                     option={(*option).clone()} height={props.height} />
             </div>
-            <p class="summary" id={summary_id}>{ &props.spec.description }</p>
+            <p class="summary" id={summary_id.clone()}>{ &props.spec.description }</p>
             <div id={view_id} class="chart-view" hidden={*show_table}>
                 <EChart
                     id={chart_id}
@@ -84,6 +84,8 @@ pub fn ChartPanel(props: &ChartPanelProps) -> Html {
                     height={props.height}
                     renderer={props.renderer}
                     on_click={props.on_click.clone()}
+                    labelled_by={AttrValue::from(title_id)}
+                    described_by={AttrValue::from(summary_id)}
                 />
             </div>
             <div id={table_id} class="table-view" hidden={!*show_table}>

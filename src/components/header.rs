@@ -1,11 +1,15 @@
 //! [`Header`]: site name, language switch and main navigation.
+//!
+//! The language links keep every other pair of the current hash query
+//! (filters, sort, method, scenario, era…); the navigation links carry a
+//! non-default `era` to the next page.
 
 use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::components::link::AppLink;
 use crate::i18n::{t, Key, Lang};
-use crate::routes::Route;
+use crate::routes::{era_pair, Route};
 use crate::use_lang;
 
 /// The page header with navigation and the language switch.
@@ -13,6 +17,11 @@ use crate::use_lang;
 pub fn Header() -> Html {
     let lang = use_lang();
     let route = use_route::<Route>().unwrap_or(Route::NotFound);
+    let query = use_location()
+        .map(|l| l.query_str().to_owned())
+        .unwrap_or_default();
+    let keep = AttrValue::from(query.clone());
+    let era = era_pair(&query).map(|pair| AttrValue::from(pair.to_owned()));
     // Goal and indicator pages belong to the Overview section of the menu.
     let section = match &route {
         Route::Goal { .. } | Route::Kpi { .. } => Route::Overview,
@@ -31,7 +40,7 @@ pub fn Header() -> Html {
                             let current = (l == lang).then(|| AttrValue::from("true"));
                             html! {
                                 <li>
-                                    <AppLink to={route.clone()} lang={Some(l)} {current}>
+                                    <AppLink to={route.clone()} lang={Some(l)} keep={keep.clone()} {current}>
                                         { l.native_name() }
                                     </AppLink>
                                 </li>
@@ -49,7 +58,7 @@ pub fn Header() -> Html {
                             (*r == section).then(|| AttrValue::from("true"))
                         };
                         html! {
-                            <li><AppLink to={r.clone()} {current}>{ t(lang, *key) }</AppLink></li>
+                            <li><AppLink to={r.clone()} keep={era.clone()} {current}>{ t(lang, *key) }</AppLink></li>
                         }
                     }) }
                 </ul>

@@ -4,6 +4,12 @@
 //! renders the `<a>` itself: a real `href` (`#/delays?lang=en`, so opening in
 //! a new tab works) and a click handler that navigates through the router.
 //!
+//! With [`AppLinkProps::keep`] (the language switch, and the main
+//! navigation carrying `era`) the link keeps those raw query pairs verbatim
+//! and replaces only `lang` ([`crate::routes::query_with_lang`]); such a
+//! link is followed by the browser (a hash change the router listens to),
+//! so the pairs are never decoded and re-encoded.
+//!
 //! In embed mode (`#/embed/...`) a link opens the full dashboard in a new
 //! tab instead (`target="_blank"`), so the embedding page's frame keeps
 //! showing the embedded view.
@@ -23,6 +29,9 @@ pub struct AppLinkProps {
     /// Show the target in this language (default: the current one).
     #[prop_or_default]
     pub lang: Option<Lang>,
+    /// Raw query pairs (`?a=1&b=%E3%81%82`) to keep besides the language.
+    #[prop_or_default]
+    pub keep: Option<AttrValue>,
     #[prop_or_default]
     pub class: Classes,
     /// `aria-current` value (`page` for the current page, `true` for the
@@ -39,7 +48,16 @@ pub fn AppLink(props: &AppLinkProps) -> Html {
     let state = use_lang_state();
     let navigator = use_navigator();
     let lang = props.lang.unwrap_or(state.lang);
-    let href = state.href(&props.to, lang);
+    let keep = props
+        .keep
+        .as_deref()
+        .filter(|q| !q.trim_start_matches('?').is_empty());
+    let href = match keep {
+        Some(query) => state.href_keeping(&props.to, lang, query),
+        None => state.href(&props.to, lang),
+    };
+    // Followed by the browser: its `href` carries the kept pairs verbatim.
+    let native = keep.is_some();
     let embed = use_route::<Route>().is_some_and(|r| r.is_embed());
     let onclick = {
         let to = props.to.clone();
@@ -48,7 +66,7 @@ pub fn AppLink(props: &AppLinkProps) -> Html {
             if e.meta_key() || e.ctrl_key() || e.shift_key() || e.alt_key() || e.button() != 0 {
                 return;
             }
-            if embed {
+            if embed || native {
                 return;
             }
             let Some(navigator) = &navigator else { return };

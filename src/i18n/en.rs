@@ -42,6 +42,7 @@ pub(super) fn text(key: Key) -> &'static str {
         Key::ColGoal => "Basic goal",
         Key::ChartFailed => "The chart could not be drawn.",
         Key::ChartFailedHint => "Switch to “Table” to see the figures.",
+        Key::ChartKeysHint => "Use the left and right arrow keys, Home and End to step through the data points; Esc closes the tooltip.",
         Key::DataFailed => "The data could not be loaded.",
         Key::SourceHeading => "Source and licence",
         Key::FooterSource => "Source: Isesaki City, “2nd Comprehensive Strategy: Numerical Goals and Key Performance Indicators (KPI) List” (FY2021) and “2nd Isesaki City Comprehensive Strategy for Town, People and Work Creation” (revised March 2024).",

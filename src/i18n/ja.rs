@@ -42,6 +42,7 @@ pub(super) fn text(key: Key) -> &'static str {
         Key::ColGoal => "基本目標",
         Key::ChartFailed => "グラフを表示できませんでした。",
         Key::ChartFailedHint => "「表」に切り替えると数値を確認できます。",
+        Key::ChartKeysHint => "左右の矢印キー、Home、End でデータを順に確認できます。Esc でツールチップを閉じます。",
         Key::DataFailed => "データを読み込めませんでした。",
         Key::SourceHeading => "出典とライセンス",
         Key::FooterSource => "出典：伊勢崎市『第2期総合戦略数値目標・重要業績評価指標(KPI)一覧』(令和3年度)、『第２期伊勢崎市まち・ひと・しごと創生総合戦略』(令和6年3月改訂)",

@@ -44,6 +44,7 @@ pub(super) fn text(key: Key) -> &'static str {
         Key::ColGoal => "目標",
         Key::ChartFailed => "グラフを 出せませんでした。",
         Key::ChartFailedHint => "「表」を おすと 数字が 見られます。",
+        Key::ChartKeysHint => "左右の やじるしキーで 数字を じゅんに 見られます。Esc で 小さな 説明を とじます。",
         Key::DataFailed => "データを 読めませんでした。",
         Key::SourceHeading => "データの もとと ルール",
         Key::FooterSource => "出典（データの もと）：伊勢崎市『第2期総合戦略数値目標・重要業績評価指標(KPI)一覧』(令和3年度)、『第２期伊勢崎市まち・ひと・しごと創生総合戦略』(令和6年3月改訂)",

@@ -172,6 +172,8 @@ keys! {
     ColGoal,
     ChartFailed,
     ChartFailedHint,
+    /// How to read a chart by keyboard (its `aria-describedby` hint).
+    ChartKeysHint,
     DataFailed,
     SourceHeading,
     FooterSource,
