@@ -5,18 +5,14 @@
 //! colour. Used by the Delays page; input is the core's [`GroupCounts`].
 
 use charming::{
-    component::{Aria, Axis, Decal, Grid, Legend},
-    element::{
-        AxisLabel, AxisPointer, AxisPointerType, AxisType, ItemStyle, Label, LabelPosition,
-        SplitLine, TextStyle, Tooltip, Trigger,
-    },
+    element::{ItemStyle, Label, LabelPosition},
     series::Bar,
     Chart,
 };
 use machi_kpi_core::analysis::{GroupCounts, StatusCounts};
 use machi_kpi_core::OfficialStatus;
 
-use super::{status_color, ChartSpec, TableData, TableRow, FONT_FAMILY, INK};
+use super::{status_color, ChartSpec, TableData, TableRow, FONT_FAMILY};
 use crate::i18n::messages;
 use crate::i18n::pages_tables::{breakdown_caption, delay_groups_summary, tt, GroupDelays, TKey};
 use crate::i18n::{t, Key, Lang};
@@ -38,53 +34,7 @@ pub fn height_for(n: usize) -> u32 {
 /// The stacked bar chart.
 pub fn chart(groups: &[Labelled<'_>], lang: Lang) -> Chart {
     let categories: Vec<String> = groups.iter().map(|g| g.axis.clone()).collect();
-    let text = || {
-        TextStyle::new()
-            .font_size(13)
-            .color(INK)
-            .font_family(FONT_FAMILY)
-    };
-    let mut chart = Chart::new()
-        .tooltip(
-            Tooltip::new()
-                .trigger(Trigger::Axis)
-                .axis_pointer(AxisPointer::new().type_(AxisPointerType::Shadow)),
-        )
-        .legend(
-            Legend::new()
-                .top(0)
-                .left("center")
-                .item_gap(12.0)
-                .text_style(text()),
-        )
-        .grid(
-            Grid::new()
-                .left(8)
-                .right(24)
-                .top(48)
-                .bottom(8)
-                .contain_label(true),
-        )
-        .aria(Aria::new().enabled(true).decal(Decal::new().show(true)))
-        .x_axis(
-            Axis::new()
-                .type_(AxisType::Value)
-                .min_interval(1.0)
-                .axis_label(AxisLabel::new().color(INK).font_family(FONT_FAMILY))
-                .split_line(SplitLine::new().show(true)),
-        )
-        .y_axis(
-            Axis::new()
-                .type_(AxisType::Category)
-                .inverse(true)
-                .data(categories)
-                .axis_label(
-                    AxisLabel::new()
-                        .color(INK)
-                        .font_size(13)
-                        .font_family(FONT_FAMILY),
-                ),
-        );
+    let mut chart = super::horizontal_bar_frame(categories, 24, 48);
     for status in [OfficialStatus::DelayedCovid, OfficialStatus::Delayed] {
         let color = status_color(status);
         let data: Vec<charming::datatype::CompositeValue> = groups

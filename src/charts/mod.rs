@@ -20,6 +20,10 @@ pub mod status_by_goal;
 pub mod status_donut;
 pub mod target_changes;
 
+use charming::component::{Aria, Axis, Decal, Grid, Legend};
+use charming::element::{
+    AxisLabel, AxisPointer, AxisPointerType, AxisType, SplitLine, TextStyle, Tooltip, Trigger,
+};
 use charming::Chart;
 use machi_kpi_core::OfficialStatus;
 use serde_json::Value;
@@ -107,4 +111,61 @@ pub struct TableRow {
     pub header: String,
     /// The data cells, in column order.
     pub cells: Vec<String>,
+}
+
+/// The frame the horizontal bar charts share: an axis tooltip with a shadow pointer, a
+/// centred legend, ECharts aria with decal patterns, a count axis (whole numbers) and a
+/// category axis read top to bottom. `grid_right` and `grid_top` leave room for value
+/// labels and the legend; series are added by each chart.
+pub(crate) fn horizontal_bar_frame(
+    categories: Vec<String>,
+    grid_right: i32,
+    grid_top: i32,
+) -> Chart {
+    Chart::new()
+        .tooltip(
+            Tooltip::new()
+                .trigger(Trigger::Axis)
+                .axis_pointer(AxisPointer::new().type_(AxisPointerType::Shadow)),
+        )
+        .legend(
+            Legend::new()
+                .top(0)
+                .left("center")
+                .item_gap(12.0)
+                .text_style(
+                    TextStyle::new()
+                        .font_size(13)
+                        .color(INK)
+                        .font_family(FONT_FAMILY),
+                ),
+        )
+        .grid(
+            Grid::new()
+                .left(8)
+                .right(grid_right)
+                .top(grid_top)
+                .bottom(8)
+                .contain_label(true),
+        )
+        .aria(Aria::new().enabled(true).decal(Decal::new().show(true)))
+        .x_axis(
+            Axis::new()
+                .type_(AxisType::Value)
+                .min_interval(1.0)
+                .axis_label(AxisLabel::new().color(INK).font_family(FONT_FAMILY))
+                .split_line(SplitLine::new().show(true)),
+        )
+        .y_axis(
+            Axis::new()
+                .type_(AxisType::Category)
+                .inverse(true)
+                .data(categories)
+                .axis_label(
+                    AxisLabel::new()
+                        .color(INK)
+                        .font_size(13)
+                        .font_family(FONT_FAMILY),
+                ),
+        )
 }

@@ -4,11 +4,7 @@
 //! class is the axis label, so nothing depends on colour.
 
 use charming::{
-    component::{Aria, Axis, Decal, Grid, Legend},
-    element::{
-        AxisLabel, AxisPointer, AxisPointerType, AxisType, ItemStyle, Label, LabelPosition,
-        SplitLine, TextStyle, Tooltip, Trigger,
-    },
+    element::{ItemStyle, Label, LabelPosition},
     series::Bar,
     Chart,
 };
@@ -32,57 +28,11 @@ pub struct Counts {
 
 /// The bar chart.
 pub fn chart(counts: &Counts, lang: Lang, era: Era) -> Chart {
-    let text = || {
-        TextStyle::new()
-            .font_size(13)
-            .color(INK)
-            .font_family(FONT_FAMILY)
-    };
     let categories: Vec<String> = OutlookClass::ALL
         .iter()
         .map(|c| outlook_name(lang, c.outlook()).to_owned())
         .collect();
-    let mut chart = Chart::new()
-        .tooltip(
-            Tooltip::new()
-                .trigger(Trigger::Axis)
-                .axis_pointer(AxisPointer::new().type_(AxisPointerType::Shadow)),
-        )
-        .legend(
-            Legend::new()
-                .top(0)
-                .left("center")
-                .item_gap(12.0)
-                .text_style(text()),
-        )
-        .grid(
-            Grid::new()
-                .left(8)
-                .right(32)
-                .top(48)
-                .bottom(8)
-                .contain_label(true),
-        )
-        .aria(Aria::new().enabled(true).decal(Decal::new().show(true)))
-        .x_axis(
-            Axis::new()
-                .type_(AxisType::Value)
-                .min_interval(1.0)
-                .axis_label(AxisLabel::new().color(INK).font_family(FONT_FAMILY))
-                .split_line(SplitLine::new().show(true)),
-        )
-        .y_axis(
-            Axis::new()
-                .type_(AxisType::Category)
-                .inverse(true)
-                .data(categories)
-                .axis_label(
-                    AxisLabel::new()
-                        .color(INK)
-                        .font_size(13)
-                        .font_family(FONT_FAMILY),
-                ),
-        );
+    let mut chart = super::horizontal_bar_frame(categories, 32, 48);
     for (i, (fy, values)) in [(2024, counts.fy2024), (2027, counts.fy2027)]
         .into_iter()
         .enumerate()

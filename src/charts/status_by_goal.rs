@@ -7,17 +7,13 @@
 //! stray `0` labels are drawn.
 
 use charming::{
-    component::{Aria, Axis, Decal, Grid, Legend},
-    element::{
-        AxisLabel, AxisPointer, AxisPointerType, AxisType, ItemStyle, Label, LabelPosition,
-        SplitLine, TextStyle, Tooltip, Trigger,
-    },
+    element::{ItemStyle, Label, LabelPosition},
     series::Bar,
     Chart,
 };
 use machi_kpi_core::{analysis::GroupCounts, OfficialStatus};
 
-use super::{status_color, ChartSpec, TableData, TableRow, FONT_FAMILY, INK};
+use super::{status_color, ChartSpec, TableData, TableRow, FONT_FAMILY};
 use crate::i18n::messages::{self, GoalDelays};
 use crate::i18n::{t, Key, Lang};
 
@@ -27,53 +23,7 @@ pub fn chart(goals: &[GroupCounts], lang: Lang) -> Chart {
         .iter()
         .map(|g| messages::goal_label(lang, &g.key))
         .collect();
-    let text = || {
-        TextStyle::new()
-            .font_size(13)
-            .color(INK)
-            .font_family(FONT_FAMILY)
-    };
-    let mut chart = Chart::new()
-        .tooltip(
-            Tooltip::new()
-                .trigger(Trigger::Axis)
-                .axis_pointer(AxisPointer::new().type_(AxisPointerType::Shadow)),
-        )
-        .legend(
-            Legend::new()
-                .top(0)
-                .left("center")
-                .item_gap(12.0)
-                .text_style(text()),
-        )
-        .grid(
-            Grid::new()
-                .left(8)
-                .right(16)
-                .top(64)
-                .bottom(8)
-                .contain_label(true),
-        )
-        .aria(Aria::new().enabled(true).decal(Decal::new().show(true)))
-        .x_axis(
-            Axis::new()
-                .type_(AxisType::Value)
-                .min_interval(1.0)
-                .axis_label(AxisLabel::new().color(INK).font_family(FONT_FAMILY))
-                .split_line(SplitLine::new().show(true)),
-        )
-        .y_axis(
-            Axis::new()
-                .type_(AxisType::Category)
-                .inverse(true)
-                .data(categories)
-                .axis_label(
-                    AxisLabel::new()
-                        .color(INK)
-                        .font_size(13)
-                        .font_family(FONT_FAMILY),
-                ),
-        );
+    let mut chart = super::horizontal_bar_frame(categories, 16, 64);
     for status in OfficialStatus::ALL {
         let data: Vec<charming::datatype::CompositeValue> = goals
             .iter()

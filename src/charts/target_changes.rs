@@ -5,17 +5,13 @@
 //! apart.
 
 use charming::{
-    component::{Aria, Axis, Decal, Grid, Legend},
-    element::{
-        AxisLabel, AxisPointer, AxisPointerType, AxisType, ItemStyle, Label, LabelPosition,
-        SplitLine, TextStyle, Tooltip, Trigger,
-    },
+    element::{ItemStyle, Label, LabelPosition},
     series::Bar,
     Chart,
 };
 use machi_kpi_core::analysis::TargetChange;
 
-use super::{ChartSpec, TableData, TableRow, FONT_FAMILY, INK};
+use super::{ChartSpec, TableData, TableRow, FONT_FAMILY};
 use crate::i18n::pages_tables::{changes_summary, tt, TKey};
 use crate::i18n::{t, Key, Lang};
 use crate::pages::tables::revisions_model::{ChangeCounts, CHANGES};
@@ -53,58 +49,14 @@ const PARTS: [TKey; 3] = [
 
 /// The stacked bar chart.
 pub fn chart(c: &ChangeCounts, lang: Lang) -> Chart {
-    let text = || {
-        TextStyle::new()
-            .font_size(13)
-            .color(INK)
-            .font_family(FONT_FAMILY)
-    };
-    let mut chart = Chart::new()
-        .tooltip(
-            Tooltip::new()
-                .trigger(Trigger::Axis)
-                .axis_pointer(AxisPointer::new().type_(AxisPointerType::Shadow)),
-        )
-        .legend(
-            Legend::new()
-                .top(0)
-                .left("center")
-                .item_gap(12.0)
-                .text_style(text()),
-        )
-        .grid(
-            Grid::new()
-                .left(8)
-                .right(24)
-                .top(56)
-                .bottom(8)
-                .contain_label(true),
-        )
-        .aria(Aria::new().enabled(true).decal(Decal::new().show(true)))
-        .x_axis(
-            Axis::new()
-                .type_(AxisType::Value)
-                .min_interval(1.0)
-                .axis_label(AxisLabel::new().color(INK).font_family(FONT_FAMILY))
-                .split_line(SplitLine::new().show(true)),
-        )
-        .y_axis(
-            Axis::new()
-                .type_(AxisType::Category)
-                .inverse(true)
-                .data(
-                    CHANGES
-                        .iter()
-                        .map(|&x| change_name(lang, x).to_owned())
-                        .collect::<Vec<_>>(),
-                )
-                .axis_label(
-                    AxisLabel::new()
-                        .color(INK)
-                        .font_size(13)
-                        .font_family(FONT_FAMILY),
-                ),
-        );
+    let mut chart = super::horizontal_bar_frame(
+        CHANGES
+            .iter()
+            .map(|&x| change_name(lang, x).to_owned())
+            .collect::<Vec<_>>(),
+        24,
+        56,
+    );
     for (i, key) in PARTS.iter().enumerate() {
         let data: Vec<charming::datatype::CompositeValue> = CHANGES
             .iter()
