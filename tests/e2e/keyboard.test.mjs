@@ -9,71 +9,27 @@
 
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
-
-const BASE = process.env.BASE_URL;
-const OUT = process.env.E2E_OUT ?? 'tests/e2e/out';
-const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
-const ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
-];
+import {
+  OUT, chartsDrawn, clean, launchContext, openPage,
+} from './harness.mjs';
 
 let context;
-let profile;
+let close;
 
 before(async () => {
-  assert.ok(BASE, 'BASE_URL must point at dist/ served on loopback (cargo xtask e2e does this)');
-  mkdirSync(OUT, { recursive: true });
-  profile = mkdtempSync(join(tmpdir(), 'machi-kpi-e2e-keys-'));
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ARGS,
-    reducedMotion: 'reduce',
-    serviceWorkers: 'block',
-  });
+  ({ context, close } = await launchContext('keys', { acceptDownloads: true }));
 });
 
 after(async () => {
-  await context?.close();
-  if (profile) rmSync(profile, { recursive: true, force: true });
+  await close?.();
 });
 
-function isLoopback(url) {
-  if (url.protocol === 'data:' || url.protocol === 'blob:') return true;
-  return ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
-}
-
-/** Opens `path` (relative to BASE) and records problems. */
+/** Opens `path` at 1280×800 once every chart has drawn. */
 async function open(path) {
-  const page = await context.newPage();
-  await page.setViewportSize({ width: 1280, height: 800 });
-  const errors = [];
-  const external = [];
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-  page.on('pageerror', (e) => errors.push(String(e)));
-  await page.route('**/*', (route) => {
-    const url = new URL(route.request().url());
-    if (isLoopback(url)) return route.continue();
-    external.push(url.href);
-    return route.abort();
-  });
-  await page.goto(new URL(path, BASE).href);
-  await page.waitForSelector('html[data-app="running"]');
-  await page.waitForFunction(() => {
-    const charts = [...document.querySelectorAll('.echart')];
-    return charts.length > 0 && charts.every((el) => el.querySelector('svg, canvas'));
-  });
-  return { page, errors, external };
-}
-
-function clean({ errors, external }) {
-  assert.deepEqual(external, [], 'requests left loopback');
-  assert.deepEqual(errors, [], 'console errors');
+  const session = await openPage(context, path);
+  await chartsDrawn(session.page);
+  return session;
 }
 
 /** Whether the ECharts tooltip of the chart `#<id>` is shown. */

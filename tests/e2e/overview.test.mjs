@@ -7,104 +7,32 @@
 
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createRequire } from 'node:module';
-import { chromium } from 'playwright-core';
+import {
+  BASE, OUT, axeViolations, chartsDrawn, clean, launchContext, openPage,
+} from './harness.mjs';
 
-const BASE = process.env.BASE_URL;
-const OUT = process.env.E2E_OUT ?? 'tests/e2e/out';
-const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
-const ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
-];
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+let context;
+let close;
+
+before(async () => {
+  ({ context, close } = await launchContext('overview', { acceptDownloads: true }));
+});
+
+after(async () => {
+  await close?.();
+});
+
+const open = (path, options) => openPage(context, path, options);
 
 // The official FY2021 figures: the page must show exactly these.
 const FIGURES = { total: '47', on_track: '11', mostly_on_track: '18', delayed_covid: '12', delayed: '6' };
 const SHARES = ['23.4%', '38.3%', '25.5%', '12.8%'];
 
-let context;
-let profile;
-
-before(async () => {
-  assert.ok(BASE, 'BASE_URL must point at dist/ served on loopback (cargo xtask e2e does this)');
-  mkdirSync(OUT, { recursive: true });
-  profile = mkdtempSync(join(tmpdir(), 'machi-kpi-e2e-'));
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ARGS,
-    // Charts draw without animation, so what is on screen is final at once.
-    reducedMotion: 'reduce',
-    // No service worker: it would serve the wasm from its cache, past page.route
-    // (the offline copy is tested in portal.test.mjs).
-    serviceWorkers: 'block',
-  });
-});
-
-after(async () => {
-  await context?.close();
-  if (profile) rmSync(profile, { recursive: true, force: true });
-});
-
-function isLoopback(url) {
-  if (url.protocol === 'data:' || url.protocol === 'blob:') return true;
-  return ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
-}
-
-/** Opens `path` (relative to BASE) at the given size and records problems. */
-async function open(path, { width = 1280, height = 800 } = {}) {
-  const page = await context.newPage();
-  await page.setViewportSize({ width, height });
-  const errors = [];
-  const external = [];
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-  page.on('pageerror', (e) => errors.push(String(e)));
-  page.on('request', (r) => { if (!isLoopback(new URL(r.url()))) external.push(r.url()); });
-  await page.route('**/*', (route) => {
-    const url = new URL(route.request().url());
-    if (isLoopback(url)) return route.continue();
-    external.push(url.href);
-    return route.abort();
-  });
-  await page.goto(new URL(path, BASE).href);
-  await page.waitForSelector('html[data-app="running"]');
-  return { page, errors, external };
-}
-
-/** Waits until every chart container on the page has drawn an <svg> or <canvas>. */
-async function chartsDrawn(page) {
-  await page.waitForFunction(() => {
-    const charts = [...document.querySelectorAll('.echart')];
-    return charts.length > 0 && charts.every((el) => el.querySelector('svg, canvas'));
-  });
-  return page.$$eval('.echart', (els) => els.map((el) => ({
-    id: el.id,
-    drawn: Boolean(el.querySelector('svg, canvas')),
-    width: el.getBoundingClientRect().width,
-  })));
-}
-
 async function figures(page) {
   return page.$$eval('[data-figure]', (els) => Object.fromEntries(
     els.map((el) => [el.getAttribute('data-figure'), el.textContent.trim()]),
   ));
-}
-
-async function axeViolations(page) {
-  await page.addScriptTag({ path: AXE });
-  return page.evaluate(async () => {
-    const result = await window.axe.run(document, { resultTypes: ['violations'] });
-    return result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  });
-}
-
-function clean({ errors, external }) {
-  assert.deepEqual(external, [], 'requests left loopback');
-  assert.deepEqual(errors, [], 'console errors');
 }
 
 for (const [lang, query, htmlLang, heading] of [

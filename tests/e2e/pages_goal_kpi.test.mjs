@@ -10,98 +10,33 @@
 
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createRequire } from 'node:module';
-import { chromium } from 'playwright-core';
-
-const BASE = process.env.BASE_URL;
-const OUT = process.env.E2E_OUT ?? 'tests/e2e/out';
-const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
-const ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
-];
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-const HERE = dirname(fileURLToPath(import.meta.url));
-const FIXTURE = JSON.parse(readFileSync(join(HERE, 'fixtures', 'kpi_figures.json'), 'utf8'));
+import {
+  OUT, axeViolations, chartsDrawn, clean, launchContext, openPage,
+} from './harness.mjs';
 
 let context;
-let profile;
+let close;
 
 before(async () => {
-  assert.ok(BASE, 'BASE_URL must point at dist/ served on loopback (cargo xtask e2e does this)');
-  mkdirSync(OUT, { recursive: true });
-  profile = mkdtempSync(join(tmpdir(), 'machi-kpi-e2e-pages-'));
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ARGS,
-    reducedMotion: 'reduce',
-    // The offline worker (portal kit) would answer from its cache; these
-    // tests are about the pages, so every request goes to the test server.
-    serviceWorkers: 'block',
-  });
+  ({ context, close } = await launchContext('goal-kpi', { acceptDownloads: true }));
 });
 
 after(async () => {
-  await context?.close();
-  if (profile) rmSync(profile, { recursive: true, force: true });
+  await close?.();
 });
 
-function isLoopback(url) {
-  if (url.protocol === 'data:' || url.protocol === 'blob:') return true;
-  return ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
-}
-
-/** Opens `path` (relative to BASE) at the given size and records problems. */
+/** Opens `path` at the given size (default 1280×900) once its heading is there. */
 async function open(path, { width = 1280, height = 900 } = {}) {
-  const page = await context.newPage();
-  await page.setViewportSize({ width, height });
-  const errors = [];
-  const external = [];
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-  page.on('pageerror', (e) => errors.push(String(e)));
-  await page.route('**/*', (route) => {
-    const url = new URL(route.request().url());
-    if (isLoopback(url)) return route.continue();
-    external.push(url.href);
-    return route.abort();
-  });
-  await page.goto(new URL(path, BASE).href);
-  await page.waitForSelector('html[data-app="running"]');
-  await page.waitForSelector('main h1');
-  return { page, errors, external };
+  const session = await openPage(context, path, { width, height });
+  await session.page.waitForSelector('main h1');
+  return session;
 }
 
-function clean({ errors, external }) {
-  assert.deepEqual(external, [], 'requests left loopback');
-  assert.deepEqual(errors, [], 'console errors');
-}
-
-/** Waits until every chart container on the page has drawn. */
-async function chartsDrawn(page) {
-  await page.waitForFunction(() => {
-    const charts = [...document.querySelectorAll('.echart')];
-    // Drawn, and at the container's width (not a first layout's narrower one).
-    return charts.length > 0 && charts.every((el) => {
-      const drawn = el.querySelector('svg, canvas');
-      return drawn && drawn.getBoundingClientRect().width >= el.getBoundingClientRect().width - 2;
-    });
-  });
-}
-
-async function axeViolations(page) {
-  await page.addScriptTag({ path: AXE });
-  return page.evaluate(async () => {
-    const result = await window.axe.run(document, { resultTypes: ['violations'] });
-    return result.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  });
-}
+const HERE = dirname(fileURLToPath(import.meta.url));
+const FIXTURE = JSON.parse(readFileSync(join(HERE, 'fixtures', 'kpi_figures.json'), 'utf8'));
 
 async function noHorizontalScroll(page) {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
@@ -146,7 +81,7 @@ for (const [lang, query, title, latest] of [
     assert.equal(await page.locator('svg.sparkline').count() >= 11, true, 'sparklines');
     const lights = page.locator('[data-kpi="manufacturing-shipments"]');
     assert.match(await lights.innerText(), lang === 'ja' ? /令和4年9月公表予定/ : /to be published 2022-09/);
-    assert.deepEqual(await axeViolations(page), [], `axe goal ${lang}`);
+    assert.deepEqual(await axeViolations(page, { seriousOnly: true }), [], `axe goal ${lang}`);
     await page.screenshot({ path: join(OUT, `goal-1-1-${lang}-1280.png`), fullPage: true });
     clean(session);
     await page.close();
@@ -181,7 +116,7 @@ for (const [lang, query, title, required] of [
     const session = await open(`./#/kpi/security-lights${query}`);
     const { page } = session;
     assert.equal(await text(page, 'main h1'), title);
-    await chartsDrawn(page);
+    await chartsDrawn(page, { fullWidth: true });
     const block = page.locator('[data-target="fy2024:all"]');
     assert.equal(await block.locator('dd[data-figure="achievement"]').innerText(), '35.8%');
     assert.match(await block.locator('dd[data-figure="expected"]').innerText(), /^40\.0%/);
@@ -204,7 +139,7 @@ for (const [lang, query, title, required] of [
     await page.screenshot({ path: join(OUT, `kpi-security-lights-${lang}-table-1280.png`), fullPage: false });
     await page.click('#kpi-chart button.view-chart');
     await page.waitForSelector('#kpi-chart-chart-view:not([hidden])');
-    assert.deepEqual(await axeViolations(page), [], `axe kpi ${lang}`);
+    assert.deepEqual(await axeViolations(page, { seriousOnly: true }), [], `axe kpi ${lang}`);
     await page.screenshot({ path: join(OUT, `kpi-security-lights-${lang}-1280.png`), fullPage: true });
     clean(session);
     await page.close();
@@ -325,7 +260,7 @@ test('the switches work from the keyboard, with a visible focus', async () => {
 test('clicking a point of the chart does nothing harmful', async () => {
   const session = await open('./#/kpi/traffic-accidents?lang=en');
   const { page } = session;
-  await chartsDrawn(page);
+  await chartsDrawn(page, { fullWidth: true });
   const before = page.url();
   const box = await page.locator('#kpi-chart-chart').boundingBox();
   for (const [fx, fy] of [[0.2, 0.5], [0.5, 0.5], [0.8, 0.4]]) {
@@ -363,7 +298,7 @@ for (const [lang, query, title, attribution] of [
     assert.match(await text(page, '#m-covid'), /−26\.8%/);
     assert.match(await text(page, '#m-pace'), /= 0\.93/);
     assert.ok(await page.locator('table.decisions-table tbody tr').count() >= 15, 'every transcription decision');
-    assert.deepEqual(await axeViolations(page), [], `axe about ${lang}`);
+    assert.deepEqual(await axeViolations(page, { seriousOnly: true }), [], `axe about ${lang}`);
     await page.screenshot({ path: join(OUT, `about-${lang}-1280.png`), fullPage: true });
     clean(session);
     await page.close();

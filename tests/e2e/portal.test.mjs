@@ -19,16 +19,10 @@ import { createServer } from 'node:http';
 import { dirname, extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { ARGS, BASE, CHROMIUM, OUT, clean, isLoopback } from './harness.mjs';
 
-const BASE = process.env.BASE_URL;
 const CSP_BASE = process.env.CSP_BASE_URL;
 const DIST = process.env.DIST_DIR ?? 'dist';
-const OUT = process.env.E2E_OUT ?? 'tests/e2e/out';
-const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
-const ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
-];
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = join(HERE, '..', '..');
 const HOSTILE = readFileSync(join(ROOT, 'tests', 'fixtures', 'hostile-dataset.json'));
@@ -49,11 +43,6 @@ before(async () => {
 after(async () => {
   await browser?.close();
 });
-
-function isLoopback(url) {
-  if (url.protocol === 'data:' || url.protocol === 'blob:') return true;
-  return ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
-}
 
 /** A fresh context: its own storage; service workers only when asked for. */
 async function newContext({ serviceWorkers = 'block', ...options } = {}) {
@@ -92,11 +81,6 @@ async function open(ctx, path, { base = BASE, width = 1280, height = 860, route 
   await page.goto(new URL(path, base).href);
   await page.waitForSelector('html[data-app="running"]');
   return session;
-}
-
-function clean({ errors, external }) {
-  assert.deepEqual(external, [], 'requests left loopback');
-  assert.deepEqual(errors, [], 'console errors');
 }
 
 async function figures(page) {
