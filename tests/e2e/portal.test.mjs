@@ -257,7 +257,7 @@ test('sample host page: two embeds whose iframe heights follow their content, an
   const synced = (id) => page.waitForFunction((frameId) => {
     const f = document.getElementById(frameId);
     const d = f && f.contentDocument;
-    if (!d || d.documentElement.getAttribute('data-app') !== 'running') return false;
+    if (d?.documentElement?.getAttribute('data-app') !== 'running') return false;
     const h = Math.ceil(d.documentElement.getBoundingClientRect().height);
     return h > 150 && f.style.height === `${h}px`;
   }, id);
@@ -566,7 +566,7 @@ test('offline, under a sub-path: after one visit a reload works with the server 
   await other.goto(`${server.url}embed-host.html`);
   await other.waitForFunction(() => {
     const d = document.getElementById('embed-overview')?.contentDocument;
-    return d && d.documentElement.getAttribute('data-app') === 'running';
+    return d?.documentElement?.getAttribute('data-app') === 'running';
   });
   await other.close();
   assert.deepEqual(external, [], 'requests left loopback');
@@ -609,7 +609,7 @@ test('strict CSP: every page, embeds, downloads and import work with no violatio
   await host.waitForFunction(() => ['embed-overview', 'embed-kpi'].every((id) => {
     const f = document.getElementById(id);
     const d = f.contentDocument;
-    return d && d.documentElement.getAttribute('data-app') === 'running' && f.style.height !== '';
+    return d?.documentElement?.getAttribute('data-app') === 'running' && f.style.height !== '';
   }));
   const frameViolations = await host.evaluate(() => [window, ...[...document.querySelectorAll('iframe')].map((f) => f.contentWindow)]
     .flatMap((w) => w.__csp ?? ['no recorder']));
