@@ -54,6 +54,7 @@ pkeys! {
     ProgressLabel,
     AheadOfSchedule,
     BehindSchedule,
+    NoProgressYet,
     OfficialStatusLabel,
     NoOfficialStatus,
     IndicativeStatusLabel,
@@ -252,6 +253,7 @@ fn ja(key: PKey) -> &'static str {
         ProgressLabel => "目標までの進み具合",
         AheadOfSchedule => "達成率が期待進捗以上（予定どおり以上）",
         BehindSchedule => "達成率が期待進捗未満（予定より遅れ）",
+        NoProgressYet => "基準の後の実績値がまだないため、進み具合は判断できません",
         OfficialStatusLabel => "市の評価（進捗状況）",
         NoOfficialStatus => "令和6年3月の改訂で追加された指標のため、市の評価はありません",
         IndicativeStatusLabel => "数値からの参考評価",
@@ -438,6 +440,7 @@ fn en(key: PKey) -> &'static str {
         ProgressLabel => "Progress to the target",
         AheadOfSchedule => "Achievement at or above expected progress (on schedule)",
         BehindSchedule => "Achievement below expected progress (behind schedule)",
+        NoProgressYet => "No actual value after the base yet, so progress cannot be judged",
         OfficialStatusLabel => "Official status (the city's assessment)",
         NoOfficialStatus => "Added in the March 2024 revision: no official status yet",
         IndicativeStatusLabel => "Indicative status (computed)",
@@ -624,6 +627,7 @@ fn ja_easy(key: PKey) -> &'static str {
         ProgressLabel => "目標までの 進み方",
         AheadOfSchedule => "目安より 進んでいます",
         BehindSchedule => "目安より おくれています",
+        NoProgressYet => "基準の あとの 数字が まだ ないので、わかりません",
         OfficialStatusLabel => "市の 評価",
         NoOfficialStatus => "2024年3月に ふえた 目標なので、市の 評価は まだ ありません",
         IndicativeStatusLabel => "数字から みた 参考の 評価",
@@ -986,9 +990,12 @@ pub fn target_block_heading(
     s
 }
 
-/// The "verdict" sentence of a target: achievement against expected progress.
+/// The "verdict" sentence of a target: achievement against expected progress. With no
+/// actual after the base (e = 0, e.g. an indicator added in 2024) there is nothing to judge.
 pub fn schedule_text(lang: Lang, a: f64, e: f64) -> &'static str {
-    if a >= e {
+    if e <= 0.0 {
+        pt(lang, PKey::NoProgressYet)
+    } else if a >= e {
         pt(lang, PKey::AheadOfSchedule)
     } else {
         pt(lang, PKey::BehindSchedule)
@@ -1047,5 +1054,27 @@ pub fn agreement_sentence(lang: Lang, agree: usize, compared: usize) -> String {
         Lang::En => format!("The indicative status agrees with the official one for {agree} of {compared} indicators."),
         Lang::Ja => format!("参考評価が市の評価と一致するのは{compared}指標のうち{agree}指標です。"),
         Lang::JaEasy => format!("{compared}この うち {agree}こで 市の 評価と 同じです。"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_verdict_without_an_actual_after_the_base() {
+        // 年少人口 has only its FY2019 baseline: a = 0 and e = 0 is not "on schedule".
+        assert_eq!(
+            schedule_text(Lang::Ja, 0.0, 0.0),
+            pt(Lang::Ja, PKey::NoProgressYet)
+        );
+        assert_eq!(
+            schedule_text(Lang::En, 0.4, 0.4),
+            pt(Lang::En, PKey::AheadOfSchedule)
+        );
+        assert_eq!(
+            schedule_text(Lang::En, 0.3, 0.4),
+            pt(Lang::En, PKey::BehindSchedule)
+        );
     }
 }
