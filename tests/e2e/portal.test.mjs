@@ -19,7 +19,7 @@ import { createServer } from 'node:http';
 import { dirname, extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { ARGS, BASE, CHROMIUM, OUT, clean, isLoopback } from './harness.mjs';
+import { ARGS, BASE, CHROMIUM, OUT, clean, isLoopback, openPage } from './harness.mjs';
 
 const CSP_BASE = process.env.CSP_BASE_URL;
 const DIST = process.env.DIST_DIR ?? 'dist';
@@ -56,31 +56,12 @@ async function newContext({ serviceWorkers = 'block', ...options } = {}) {
 }
 
 /**
- * Opens `path` relative to `base` and records console errors, page errors,
- * CSP violations and requests that leave loopback (which are aborted, unless
- * `route` is false: routing bypasses service workers).
+ * The harness's `openPage` at 1280×860: records console errors, page errors
+ * and requests that leave loopback (aborted, unless `route` is false: routing
+ * bypasses service workers).
  */
-async function open(ctx, path, { base = BASE, width = 1280, height = 860, route = true } = {}) {
-  const page = await ctx.newPage();
-  await page.setViewportSize({ width, height });
-  const session = { page, errors: [], external: [], requests: [] };
-  page.on('console', (m) => { if (m.type() === 'error') session.errors.push(m.text()); });
-  page.on('pageerror', (e) => session.errors.push(String(e)));
-  page.on('request', (r) => {
-    session.requests.push(r.url());
-    if (!isLoopback(new URL(r.url()))) session.external.push(r.url());
-  });
-  if (route) {
-    await page.route('**/*', (r) => {
-      const url = new URL(r.request().url());
-      if (isLoopback(url)) return r.continue();
-      session.external.push(url.href);
-      return r.abort();
-    });
-  }
-  await page.goto(new URL(path, base).href);
-  await page.waitForSelector('html[data-app="running"]');
-  return session;
+async function open(ctx, path, options = {}) {
+  return openPage(ctx, path, { height: 860, ...options });
 }
 
 async function figures(page) {
