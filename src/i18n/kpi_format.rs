@@ -523,22 +523,7 @@ mod tests {
 
     #[test]
     fn every_unavailable_reason_has_easy_japanese() {
-        use Unavailable::*;
-        for u in [
-            NoBaseline,
-            NoTarget,
-            QualitativeTarget,
-            NoActual,
-            TooFewPoints,
-            NonPositiveValue,
-            TargetEqualsBase,
-            TargetNotAfterBase,
-            NoPreCovidValue,
-            NoCovidYearValue,
-            NoDip,
-            NoRecoveryValue,
-            Undefined,
-        ] {
+        for u in Unavailable::ALL {
             for lang in Lang::ALL {
                 assert!(!reason(lang, u).is_empty());
             }

@@ -39,6 +39,23 @@ pub enum Unavailable {
 }
 
 impl Unavailable {
+    /// Every reason, for catalogues and their tests.
+    pub const ALL: [Unavailable; 13] = [
+        Unavailable::NoBaseline,
+        Unavailable::NoTarget,
+        Unavailable::QualitativeTarget,
+        Unavailable::NoActual,
+        Unavailable::TooFewPoints,
+        Unavailable::NonPositiveValue,
+        Unavailable::TargetEqualsBase,
+        Unavailable::TargetNotAfterBase,
+        Unavailable::NoPreCovidValue,
+        Unavailable::NoCovidYearValue,
+        Unavailable::NoDip,
+        Unavailable::NoRecoveryValue,
+        Unavailable::Undefined,
+    ];
+
     pub fn reason_en(self) -> &'static str {
         match self {
             Unavailable::NoBaseline => "no baseline",
@@ -145,5 +162,35 @@ pub fn finite(x: f64) -> Result<f64, Unavailable> {
         Ok(x)
     } else {
         Err(Unavailable::Undefined)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Unavailable::{self, *};
+
+    /// A new reason breaks this exhaustive match, and its index then points past
+    /// [`Unavailable::ALL`] until the list is extended.
+    #[test]
+    fn all_lists_every_reason_once() {
+        for (i, u) in Unavailable::ALL.into_iter().enumerate() {
+            let index = match u {
+                NoBaseline => 0,
+                NoTarget => 1,
+                QualitativeTarget => 2,
+                NoActual => 3,
+                TooFewPoints => 4,
+                NonPositiveValue => 5,
+                TargetEqualsBase => 6,
+                TargetNotAfterBase => 7,
+                NoPreCovidValue => 8,
+                NoCovidYearValue => 9,
+                NoDip => 10,
+                NoRecoveryValue => 11,
+                Undefined => 12,
+            };
+            assert_eq!(index, i);
+            assert!(!u.reason_en().is_empty() && !u.reason_ja().is_empty());
+        }
     }
 }
