@@ -7,7 +7,7 @@
 //! options from [`crate::charts`]. URL state: `diff=1` (only differences) and
 //! `sort` (the dip table), plus the shared `era`.
 
-use machi_kpi_core::analysis::{Metric, Unavailable, YearReached};
+use machi_kpi_core::analysis::{GroupCounts, Metric, Unavailable, YearReached};
 use machi_kpi_core::{Dataset, Indicator, OfficialStatus, PeriodKind, Role};
 use yew::prelude::*;
 
@@ -32,6 +32,22 @@ use crate::i18n::pages_tables::{of, showing, tt, without_dip_note, TKey, Unit};
 use crate::i18n::{t, Key, Lang};
 use crate::routes::Route;
 use crate::use_lang;
+
+/// Labels groups for a breakdown chart and its table: the axis text and the row header.
+fn labelled<'a>(
+    groups: impl IntoIterator<Item = &'a GroupCounts>,
+    axis: impl Fn(&GroupCounts) -> String,
+    full: impl Fn(&GroupCounts) -> String,
+) -> Vec<delay_groups::Labelled<'a>> {
+    groups
+        .into_iter()
+        .map(|g| delay_groups::Labelled {
+            group: g,
+            axis: axis(g),
+            full: full(g),
+        })
+        .collect()
+}
 
 /// The Delays page.
 #[component]
@@ -93,33 +109,18 @@ fn DelaysBody(props: &BodyProps) -> Html {
 
     // Breakdown charts: only groups with delays are drawn; tables list every group.
     let goal_label = |key: &str| messages::goal_label(lang, key);
+    let goal_axis = |g: &GroupCounts| goal_label(&g.key);
+    let goal_full = |g: &GroupCounts| {
+        format!(
+            "{} {}",
+            goal_label(&g.key),
+            lang.pick(&g.label_ja, &g.label_en)
+        )
+    };
     let goal_groups = delayed_groups(&b.by_goal);
-    let goal_labelled: Vec<delay_groups::Labelled> = goal_groups
-        .iter()
-        .map(|g| delay_groups::Labelled {
-            group: g,
-            axis: goal_label(&g.key),
-            full: format!(
-                "{} {}",
-                goal_label(&g.key),
-                lang.pick(&g.label_ja, &g.label_en)
-            ),
-        })
-        .collect();
-    let goal_all: Vec<delay_groups::Labelled> = b
-        .by_goal
-        .iter()
-        .map(|g| delay_groups::Labelled {
-            group: g,
-            axis: goal_label(&g.key),
-            full: format!(
-                "{} {}",
-                goal_label(&g.key),
-                lang.pick(&g.label_ja, &g.label_en)
-            ),
-        })
-        .collect();
-    let dept_label = |g: &machi_kpi_core::analysis::GroupCounts| {
+    let goal_labelled = labelled(&goal_groups, goal_axis, goal_full);
+    let goal_all = labelled(&b.by_goal, goal_axis, goal_full);
+    let dept_label = |g: &GroupCounts| {
         if g.key.is_empty() {
             tt(lang, TKey::NoDepartment).to_owned()
         } else {
@@ -128,30 +129,15 @@ fn DelaysBody(props: &BodyProps) -> Html {
     };
     let dept_groups = delayed_groups(&b.by_department);
     // On the axis, English names drop the " Division" every one of them ends with.
-    let dept_axis = |g: &machi_kpi_core::analysis::GroupCounts| {
+    let dept_axis = |g: &GroupCounts| {
         let full = dept_label(g);
         full.strip_suffix(" Division")
             .map(str::to_owned)
             .unwrap_or(full)
     };
-    let dept_labelled: Vec<delay_groups::Labelled> = dept_groups
-        .iter()
-        .map(|g| delay_groups::Labelled {
-            group: g,
-            axis: dept_axis(g),
-            full: dept_label(g),
-        })
-        .collect();
-    let dept_all: Vec<delay_groups::Labelled> = b
-        .by_department
-        .iter()
-        .map(|g| delay_groups::Labelled {
-            group: g,
-            axis: dept_label(g),
-            full: dept_label(g),
-        })
-        .collect();
-    let measure_label = |g: &machi_kpi_core::analysis::GroupCounts| {
+    let dept_labelled = labelled(&dept_groups, dept_axis, dept_label);
+    let dept_all = labelled(&b.by_department, dept_label, dept_label);
+    let measure_label = |g: &GroupCounts| {
         if g.key.ends_with("-0") {
             format!(
                 "{} {}",
@@ -163,23 +149,8 @@ fn DelaysBody(props: &BodyProps) -> Html {
         }
     };
     let measure_groups = delayed_groups(&b.by_measure);
-    let measure_labelled: Vec<delay_groups::Labelled> = measure_groups
-        .iter()
-        .map(|g| delay_groups::Labelled {
-            group: g,
-            axis: measure_label(g),
-            full: measure_label(g),
-        })
-        .collect();
-    let measure_all: Vec<delay_groups::Labelled> = b
-        .by_measure
-        .iter()
-        .map(|g| delay_groups::Labelled {
-            group: g,
-            axis: measure_label(g),
-            full: measure_label(g),
-        })
-        .collect();
+    let measure_labelled = labelled(&measure_groups, measure_label, measure_label);
+    let measure_all = labelled(&b.by_measure, measure_label, measure_label);
 
     let navigator = query.navigator();
     let pairs = query.pairs.clone();
