@@ -208,6 +208,10 @@ pub fn reason(lang: Lang, u: Unavailable) -> &'static str {
             Unavailable::NoDip => "2020年に へっていません",
             Unavailable::NoRecoveryValue => "2021年の 数字が ありません",
             Unavailable::Undefined => "この 数字では 計算できません",
+            Unavailable::NoActualSinceBase => "はじめの あとの 数字が まだ ないので、わかりません",
+            Unavailable::TargetPeriodPassed => {
+                "目標の 年は もう すぎました（さいごの 結果を 見てください）"
+            }
         },
     }
 }

@@ -703,7 +703,7 @@ fn ja_easy(key: PKey) -> &'static str {
         CovidDip => "2020年に へった 割合（δ）",
         CovidRecovery => "2021年に もどった 割合（r）",
         CovidRecoveryYear => "コロナの 前に もどる 年",
-        CovidAffected => "コロナの 影響が あります（10%より 多く へった）",
+        CovidAffected => "コロナの 影響が あります（10%か それより 多く へった）",
         CovidNotAffected => "数字では コロナの 影響は 大きく ありません",
         ShowComputation => "計算を 見る",
         ComputationInputs => "つかう 数字",

@@ -359,7 +359,7 @@ pub fn dip_summary(
             "{dipped} series got worse in 2020, {affected} of them by 10% or more (COVID-affected, computed); the largest fall was “{name}” ({dip})."
         ),
         (Lang::JaEasy, Some((name, dip))) => format!(
-            "2020年に {dipped}この 数字が わるく なりました。{affected}こは 10%より 多く へりました。いちばん へったのは「{name}」（{dip}）です。"
+            "2020年に {dipped}この 数字が わるく なりました。{affected}こは 10%か それより 多く へりました。いちばん へったのは「{name}」（{dip}）です。"
         ),
         (Lang::Ja, None) => "2020年に数値が悪化した指標はありません。".to_owned(),
         (Lang::En, None) => "No indicator got worse in 2020.".to_owned(),

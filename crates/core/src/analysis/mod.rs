@@ -16,7 +16,7 @@ use serde::Serialize;
 
 pub use breakdown::{status_breakdown, GroupCounts, StatusBreakdown, StatusCounts};
 pub use indicator::{
-    analyze_target, covid_impact, indicative_status, Base, BaseSource, CovidImpact,
+    analyze_target, covid_impact, indicative_status, Base, BaseSource, CovidImpact, FinalResult,
     IndicativeStatus, Method, Outlook, PaceClass, PaceRatio, Point, Projection, Scenario, Scope,
     TargetAnalysis, YearReached,
 };
@@ -54,6 +54,16 @@ impl IndicatorAnalysis {
             EditionId::Revision2024 => &self.fy2027,
             EditionId::Update => &[],
         }
+    }
+
+    /// The series whose outlook against an edition's target is unavailable, with why: the
+    /// indicator's outlook is the worst of the others ([`indicator::worst_outlook`]), and
+    /// the page says which series it leaves out. Empty for a single-series indicator.
+    pub fn unavailable_series(&self, edition: EditionId) -> Vec<(&str, Unavailable)> {
+        self.for_edition(edition)
+            .iter()
+            .filter_map(|t| Some((t.series.as_deref()?, t.outlook.reason()?)))
+            .collect()
     }
 
     /// Whether the indicative status agrees with the official one.
