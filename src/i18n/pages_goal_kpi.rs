@@ -8,7 +8,7 @@
 //! their figures always come from the core at render time. Data text (names,
 //! notes, definitions) is never translated here.
 
-use machi_kpi_core::analysis::{IndicatorAnalysis, Metric, Outlook, TargetAnalysis};
+use machi_kpi_core::analysis::{FinalResult, IndicatorAnalysis, Metric, Outlook, TargetAnalysis};
 use machi_kpi_core::{EditionId, Indicator, Period, Unit};
 
 use super::era::{period_label, Era};
@@ -55,6 +55,12 @@ pkeys! {
     AheadOfSchedule,
     BehindSchedule,
     NoProgressYet,
+    /// A target whose period has come: the final result, not a projection.
+    FinalResultLabel,
+    FinalAchieved,
+    FinalMissed,
+    /// Why a target past its period has no projections table.
+    FinalNoProjection,
     OfficialStatusLabel,
     NoOfficialStatus,
     IndicativeStatusLabel,
@@ -254,6 +260,10 @@ fn ja(key: PKey) -> &'static str {
         AheadOfSchedule => "達成率が期待進捗以上（予定どおり以上）",
         BehindSchedule => "達成率が期待進捗未満（予定より遅れ）",
         NoProgressYet => "基準の後の実績値がまだないため、進み具合は判断できません",
+        FinalResultLabel => "最終結果",
+        FinalAchieved => "目標達成",
+        FinalMissed => "目標未達成",
+        FinalNoProjection => "目標年度の実績値が出ているため、見込み（将来推計）は示しません。",
         OfficialStatusLabel => "市の評価（進捗状況）",
         NoOfficialStatus => "令和6年3月の改訂で追加された指標のため、市の評価はありません",
         IndicativeStatusLabel => "数値からの参考評価",
@@ -441,6 +451,10 @@ fn en(key: PKey) -> &'static str {
         AheadOfSchedule => "Achievement at or above expected progress (on schedule)",
         BehindSchedule => "Achievement below expected progress (behind schedule)",
         NoProgressYet => "No actual value after the base yet, so progress cannot be judged",
+        FinalResultLabel => "Final result",
+        FinalAchieved => "Target achieved",
+        FinalMissed => "Target not achieved",
+        FinalNoProjection => "The target year's actual is out, so no projection is shown.",
         OfficialStatusLabel => "Official status (the city's assessment)",
         NoOfficialStatus => "Added in the March 2024 revision: no official status yet",
         IndicativeStatusLabel => "Indicative status (computed)",
@@ -628,6 +642,10 @@ fn ja_easy(key: PKey) -> &'static str {
         AheadOfSchedule => "目安より 進んでいます",
         BehindSchedule => "目安より おくれています",
         NoProgressYet => "基準の あとの 数字が まだ ないので、わかりません",
+        FinalResultLabel => "さいごの 結果",
+        FinalAchieved => "目標に とどきました",
+        FinalMissed => "目標に とどきませんでした",
+        FinalNoProjection => "目標の 年の 数字が もう 出たので、これからの 見こみは 出しません。",
         OfficialStatusLabel => "市の 評価",
         NoOfficialStatus => "2024年3月に ふえた 目標なので、市の 評価は まだ ありません",
         IndicativeStatusLabel => "数字から みた 参考の 評価",
@@ -990,6 +1008,41 @@ pub fn target_block_heading(
     s
 }
 
+/// The final result of a target whose period has come (DESIGN.md §4 "Past the target
+/// year"): achieved or not, the value it is judged on, the achievement rate and the
+/// period the target was first met, all from the core's [`FinalResult`].
+pub fn final_result_text(lang: Lang, era: Era, ind: &Indicator, f: &FinalResult) -> String {
+    let verdict = pt(
+        lang,
+        if f.achieved {
+            PKey::FinalAchieved
+        } else {
+            PKey::FinalMissed
+        },
+    );
+    let value = value_text(lang, ind, f.actual.value);
+    let period = period_label(lang, era, f.actual.period);
+    let rate = match &f.rate {
+        Metric::Value(a) => fmt::percent(*a, 1),
+        Metric::Unavailable(u) => fmt::unavailable_text(lang, *u),
+    };
+    let met = f.year_met.map(|p| period_label(lang, era, p));
+    match lang {
+        Lang::Ja => {
+            let met = met.map_or(String::new(), |m| format!("、{m}に初めて達成"));
+            format!("{verdict}（{period}の実績 {value}、達成率 {rate}{met}）")
+        }
+        Lang::En => {
+            let met = met.map_or(String::new(), |m| format!(", first met in {m}"));
+            format!("{verdict}: {value} in {period} (achievement {rate}{met})")
+        }
+        Lang::JaEasy => {
+            let met = met.map_or(String::new(), |m| format!("。{m}に はじめて とどきました"));
+            format!("{verdict}（{period}の 数字 {value}、{rate}{met}）")
+        }
+    }
+}
+
 /// The "verdict" sentence of a target: achievement against expected progress. With no
 /// actual after the base (e = 0, e.g. an indicator added in 2024) there is nothing to judge.
 pub fn schedule_text(lang: Lang, a: f64, e: f64) -> &'static str {
@@ -1060,6 +1113,37 @@ pub fn agreement_sentence(lang: Lang, agree: usize, compared: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A hand-built final result (the embedded data has none yet: its targets are ahead).
+    #[test]
+    fn final_result_says_achieved_rate_and_year_met() {
+        use machi_kpi_core::analysis::Point;
+        let ds = machi_kpi_core::Dataset::embedded().expect("dataset");
+        let ind = ds.indicator("security-lights").expect("ind");
+        let f = FinalResult {
+            actual: Point {
+                period: Period::fiscal(2025),
+                value: 17800.0,
+            },
+            achieved: false,
+            rate: Metric::Value(0.955257),
+            year_met: None,
+        };
+        let en = final_result_text(Lang::En, Era::Gregorian, ind, &f);
+        assert!(en.starts_with("Target not achieved: 17,800"), "{en}");
+        assert!(en.contains("FY2025") && en.contains("95.5%"), "{en}");
+        assert!(!en.contains("first met"), "{en}");
+        let met = FinalResult {
+            achieved: true,
+            year_met: Some(Period::fiscal(2024)),
+            ..f
+        };
+        let ja = final_result_text(Lang::Ja, Era::Wareki, ind, &met);
+        assert!(ja.starts_with("目標達成（"), "{ja}");
+        assert!(ja.contains("令和6年度に初めて達成"), "{ja}");
+        let easy = final_result_text(Lang::JaEasy, Era::Wareki, ind, &met);
+        assert!(easy.starts_with("目標に とどきました"), "{easy}");
+    }
 
     #[test]
     fn no_verdict_without_an_actual_after_the_base() {

@@ -392,6 +392,12 @@ fn target_block(c: &Ctx<'_>, ta: &TargetAnalysis) -> Html {
                         }
                     </dd>
                 </div>
+                if let Some(f) = &ta.final_result {
+                    <div class="verdict final">
+                        <dt>{ pt(lang, PKey::FinalResultLabel) }</dt>
+                        <dd data-figure="final">{ text::final_result_text(lang, era, ind, f) }</dd>
+                    </div>
+                }
                 <div class="verdict">
                     <dt>{ pt(lang, PKey::OutlookLabel) }</dt>
                     <dd data-figure="outlook">
@@ -416,7 +422,12 @@ fn target_block(c: &Ctx<'_>, ta: &TargetAnalysis) -> Html {
                 </div>
             </dl>
             { w::progress_bar(lang, ta) }
-            { projections_table(c, ta, &heading, p) }
+            // Past the target's period there is nothing to project (DESIGN.md §4).
+            if ta.final_result.is_some() {
+                <p class="note" data-figure="no-projection">{ pt(lang, PKey::FinalNoProjection) }</p>
+            } else {
+                { projections_table(c, ta, &heading, p) }
+            }
             { computation(c, ta, method) }
         </section>
     }
