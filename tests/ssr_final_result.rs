@@ -112,12 +112,17 @@ async fn a_target_whose_year_has_come_shows_its_final_result_not_a_projection() 
     assert!(fy2024.contains("first met in FY2024"), "{fy2024}");
     assert!(fy2024.contains("data-figure=\"no-projection\""));
     assert!(
+        !fy2024.contains("Verdict under the selected method"),
+        "a final result names no projection method: {fy2024}"
+    );
+    assert!(
         !fy2024.contains("class=\"data-table projections\""),
         "no projections table for a passed target"
     );
     let fy2027 = block(&html, "fy2027:all");
     assert!(!fy2027.contains("data-figure=\"final\""));
     assert!(fy2027.contains("class=\"data-table projections\""));
+    assert!(fy2027.contains("Verdict under the selected method"));
 }
 
 #[tokio::test]

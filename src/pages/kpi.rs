@@ -402,7 +402,10 @@ fn target_block(c: &Ctx<'_>, ta: &TargetAnalysis) -> Html {
                     <dt>{ pt(lang, PKey::OutlookLabel) }</dt>
                     <dd data-figure="outlook">
                         { w::outlook_badge(lang, &chosen_outlook) }
-                        <span class="note">{ " " }{ pt(lang, PKey::OutlookUnderView) }{ paren(lang, &format!("{} · {}", fmt::method_name(lang, method), fmt::scenario_name(lang, c.view.scenario))) }</span>
+                        // A final result depends on no method or scenario.
+                        if ta.final_result.is_none() {
+                            <span class="note">{ " " }{ pt(lang, PKey::OutlookUnderView) }{ paren(lang, &format!("{} · {}", fmt::method_name(lang, method), fmt::scenario_name(lang, c.view.scenario))) }</span>
+                        }
                         if fell_back {
                             <span class="note">{ " " }{ pt(lang, PKey::DefaultMethodUsed) }</span>
                         }
