@@ -222,6 +222,9 @@ async function routes(browser) {
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
     await page.goto(new URL('#/', APP).href);
+    // Until the app runs, a prerendered page would not follow the hash. The
+    // app marks that moment on <html> (the e2e harness waits for it too).
+    await page.waitForSelector('html[data-app="running"]', { timeout: 60000 });
     await page.waitForFunction((sel) => document.querySelector(sel), HEADING, { timeout: 30000 });
     const found = await discoverRoutes(page);
     // Learn each route's heading (untimed), and keep the routes whose

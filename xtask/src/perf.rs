@@ -721,15 +721,21 @@ fn fmt_opt(v: Option<f64>, f: impl Fn(f64) -> String) -> String {
     v.map_or_else(|| NA.to_owned(), f)
 }
 
-/// A median with its runs: `45 [43 45 47]`.
+/// A median with its runs in order, the unit written once: `2.60 s [2.59 2.65 2.60]`.
 fn with_runs(values: &[f64], f: impl Fn(f64) -> String) -> String {
+    // `f` writes "<number> <unit>"; the runs keep only the number.
+    let number = |v: f64| f(v).split(' ').next().unwrap_or_default().to_owned();
     match median(values) {
         None => NA.to_owned(),
         Some(m) if values.len() == 1 => f(m),
         Some(m) => format!(
             "{} [{}]",
             f(m),
-            values.iter().map(|v| f(*v)).collect::<Vec<_>>().join(" ")
+            values
+                .iter()
+                .map(|v| number(*v))
+                .collect::<Vec<_>>()
+                .join(" ")
         ),
     }
 }
@@ -1139,6 +1145,13 @@ mod tests {
         assert_eq!(thousands(12), "12");
         assert_eq!(first_number("45 [43 45 47]"), Some(45.0));
         assert_eq!(first_number("1,234 sent"), Some(1234.0));
+        let secs = |v: f64| format!("{:.2} s", v / 1000.0);
+        assert_eq!(
+            with_runs(&[2590.0, 2650.0, 2600.0], secs),
+            "2.60 s [2.59 2.65 2.60]"
+        );
+        assert_eq!(with_runs(&[48.0], |v| format!("{v:.0}")), "48");
+        assert_eq!(with_runs(&[], secs), NA);
     }
 
     #[test]
