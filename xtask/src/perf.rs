@@ -160,6 +160,7 @@ pub fn perf(args: &[String]) -> Result {
         quick,
         counts,
         load: format!("{load_before} at start, {} at end", load_average()),
+        notes: shared_target_note(),
     };
     let table = report(&context, &files, &wasm, &native, &m);
     let text = table.render();
@@ -167,6 +168,19 @@ pub fn perf(args: &[String]) -> Result {
     println!("{text}");
     eprintln!("xtask: perf: raw Lighthouse JSON, measure.tsv and table.txt in target/perf/");
     Ok(())
+}
+
+/// A warning when cargo's target dir lies outside this checkout: if another
+/// checkout builds the same workspace there, Trunk's build of `dist/` may
+/// have linked its code (this command checks only its own builds).
+fn shared_target_note() -> Vec<String> {
+    match target_dir() {
+        Ok(t) if !t.starts_with(root()) => vec![format!(
+            "cargo's target dir {} is outside this checkout: dist/ may hold another checkout's build if one built there since",
+            t.display()
+        )],
+        _ => Vec::new(),
+    }
 }
 
 /// The 1-minute load average (`/proc/loadavg`): this machine is shared.
@@ -271,6 +285,59 @@ fn app_bin() -> Result<String> {
     Ok(html[start..start + end].to_owned())
 }
 
+/// Source files named in a cargo dep-info (`<artifact>.d`) that lie outside
+/// `root` (registry crates and the standard library excepted).
+pub fn foreign_sources(dep_info: &str, root: &Path) -> Vec<String> {
+    let Some((_, deps)) = dep_info.lines().next().and_then(|l| l.split_once(": ")) else {
+        return Vec::new();
+    };
+    let mut foreign: Vec<String> = deps
+        .split_whitespace()
+        .filter(|p| p.ends_with(".rs") && p.starts_with('/'))
+        .filter(|p| !p.contains("/.cargo/registry/") && !p.contains("/rustlib/"))
+        .filter(|p| !Path::new(p).starts_with(root))
+        .map(str::to_owned)
+        .collect();
+    foreign.sort();
+    foreign.dedup();
+    foreign
+}
+
+/// `cargo build <args>`, returning the artifact `rel` (under the target dir).
+///
+/// When CARGO_TARGET_DIR is shared between checkouts, cargo takes another
+/// checkout's newer build of the same workspace as fresh and leaves its
+/// artifact in place, which would measure someone else's code. The artifact's
+/// dep-info says which sources it was built from; if any lie outside this
+/// checkout, it is built again in `target/perf/cargo/`, a target dir of this
+/// checkout's own.
+fn cargo_build(args: &[&str], rel: &Path) -> Result<PathBuf> {
+    let build = |target: Option<&Path>| -> Result<PathBuf> {
+        let mut c = cmd("cargo", &["build"]);
+        c.args(args);
+        if let Some(t) = target {
+            c.arg("--target-dir").arg(t);
+        }
+        run(c)?;
+        Ok(match target {
+            Some(t) => t.join(rel),
+            None => target_dir()?.join(rel),
+        })
+    };
+    let artifact = build(None)?;
+    let dep_info = fs::read_to_string(artifact.with_extension("d")).unwrap_or_default();
+    let foreign = foreign_sources(&dep_info, &root());
+    if foreign.is_empty() {
+        return Ok(artifact);
+    }
+    eprintln!(
+        "xtask: perf: {} was built from another checkout ({}); building it here",
+        artifact.display(),
+        foreign[0]
+    );
+    build(Some(&root().join("target").join("perf").join("cargo")))
+}
+
 fn wasm_per_crate(dist: &Path) -> Result<WasmReport> {
     let mut wasm_files: Vec<PathBuf> = fs::read_dir(dist)
         .map_err(|e| format!("dist/: {e}"))?
@@ -291,10 +358,8 @@ fn wasm_per_crate(dist: &Path) -> Result<WasmReport> {
         // wasm-opt dropped the names: build the same binary with cargo, which
         // keeps them (before wasm-bindgen and wasm-opt, so larger than dist's).
         let bin = app_bin()?;
-        run(cmd(
-            "cargo",
+        let path = cargo_build(
             &[
-                "build",
                 "--release",
                 "--target",
                 "wasm32-unknown-unknown",
@@ -303,11 +368,8 @@ fn wasm_per_crate(dist: &Path) -> Result<WasmReport> {
                 "--bin",
                 &bin,
             ],
-        ))?;
-        let path = target_dir()?
-            .join("wasm32-unknown-unknown")
-            .join("release")
-            .join(format!("{bin}.wasm"));
+            &Path::new("wasm32-unknown-unknown/release").join(format!("{bin}.wasm")),
+        )?;
         module = fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
         breakdown = wasm_names::breakdown(&module)?;
         source = format!(
@@ -327,21 +389,16 @@ fn wasm_per_crate(dist: &Path) -> Result<WasmReport> {
 /// Builds crates/bench-wasm for the browser (the release profile, as the app)
 /// and lays out its page in target/perf/bench-wasm/.
 fn build_wasm_bench(out: &Path) -> Result<PathBuf> {
-    run(cmd(
-        "cargo",
+    let wasm = cargo_build(
         &[
-            "build",
             "--release",
             "--target",
             "wasm32-unknown-unknown",
             "-p",
             "machi-kpi-bench-wasm",
         ],
-    ))?;
-    let wasm = target_dir()?
-        .join("wasm32-unknown-unknown")
-        .join("release")
-        .join("machi_kpi_bench_wasm.wasm");
+        Path::new("wasm32-unknown-unknown/release/machi_kpi_bench_wasm.wasm"),
+    )?;
     let dir = out.join("bench-wasm");
     let _ = fs::remove_dir_all(&dir);
     fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
@@ -394,21 +451,30 @@ pub struct Native {
 }
 
 fn native_bench(runs: u32) -> Native {
-    let runs = runs.to_string();
-    let mut c = cmd(
-        "cargo",
+    // Built, then run directly (not `cargo run`), so the dep-info check of
+    // [`cargo_build`] applies to the binary that runs.
+    let binary = match cargo_build(
         &[
-            "run",
-            "--quiet",
             "--profile",
             "native",
             "-p",
             "machi-kpi-cli",
-            "--",
-            "bench",
-            "--runs",
-            &runs,
+            "--bin",
+            "machi-kpi",
         ],
+        Path::new("native/machi-kpi"),
+    ) {
+        Ok(b) => b,
+        Err(e) => {
+            return Native {
+                note: format!("could not build machi-kpi bench: {e}"),
+                ..Native::default()
+            }
+        }
+    };
+    let mut c = cmd(
+        &binary.to_string_lossy(),
+        &["bench", "--runs", &runs.to_string()],
     );
     c.stdin(Stdio::null()).stderr(Stdio::inherit());
     match c.output() {
@@ -713,6 +779,8 @@ pub struct Context {
     pub quick: bool,
     pub counts: Counts,
     pub load: String,
+    /// Remarks about the run, printed under the table.
+    pub notes: Vec<String>,
 }
 
 const NA: &str = "not measured";
@@ -1122,6 +1190,9 @@ pub fn report(
     t.note(
         "wasm analysis: crates/bench-wasm, release profile (as the app), not wasm-opt'ed".into(),
     );
+    for n in &ctx.notes {
+        t.note(n.clone());
+    }
     for e in &m.errors {
         t.note(format!("not measured: {e}"));
     }
@@ -1152,6 +1223,19 @@ mod tests {
         );
         assert_eq!(with_runs(&[48.0], |v| format!("{v:.0}")), "48");
         assert_eq!(with_runs(&[], secs), NA);
+    }
+
+    #[test]
+    fn finds_sources_from_another_checkout() {
+        let root = Path::new("/work/wt-a");
+        let mine = "/t/release/app.wasm: /work/wt-a/src/lib.rs /root/.cargo/registry/src/x/serde/lib.rs /home/u/.rustup/toolchains/s/lib/rustlib/src/core/lib.rs\n\n/work/wt-a/src/lib.rs:\n";
+        assert!(foreign_sources(mine, root).is_empty());
+        let theirs = "/t/release/app.wasm: /work/wt-a/src/lib.rs /work/wt-b/crates/core/src/lib.rs /work/wt-b/crates/core/src/lib.rs /work/wt-b/www/data/dataset.json\n";
+        assert_eq!(
+            foreign_sources(theirs, root),
+            vec!["/work/wt-b/crates/core/src/lib.rs"]
+        );
+        assert!(foreign_sources("", root).is_empty());
     }
 
     #[test]
@@ -1251,6 +1335,7 @@ mod tests {
             quick: true,
             counts: QUICK,
             load: "1.0".into(),
+            notes: vec!["a remark".into()],
         };
         let t = report(&ctx, &files, &wasm, &native, &Measured::parse(RECORDS));
 
@@ -1293,6 +1378,7 @@ mod tests {
         let text = t.render();
         assert!(text.starts_with("cargo xtask perf --quick"));
         assert!(text.contains("note: not measured: lighthouse peer run 2: no page"));
+        assert!(text.contains("note: a remark\n"));
         // Every cell line has the same column separators at the same places.
         let bars: Vec<Vec<usize>> = text
             .lines()
