@@ -90,6 +90,8 @@ pub fn perf(args: &[String]) -> Result {
     let out = root.join("target").join("perf");
     fs::create_dir_all(&out).map_err(|e| format!("{}: {e}", out.display()))?;
     let load_before = load_average();
+    // The time the measuring started (a full run takes minutes).
+    let started = output("date", &["-u", "+%Y-%m-%d %H:%M UTC"]).unwrap_or_default();
 
     let files = file_sizes(&dist)?;
     let wasm = wasm_per_crate(&dist)?;
@@ -156,7 +158,7 @@ pub fn perf(args: &[String]) -> Result {
 
     let m = Measured::parse(&records);
     let context = Context {
-        when: output("date", &["-u", "+%Y-%m-%d %H:%M UTC"]).unwrap_or_default(),
+        when: format!("started {started}"),
         quick,
         counts,
         load: format!("{load_before} at start, {} at end", load_average()),
