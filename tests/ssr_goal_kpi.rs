@@ -202,7 +202,7 @@ async fn indicator_page_shows_the_cores_figures_for_security_lights() {
     assert!(html.contains("市内の防犯灯設置数"));
     assert!(html.contains("安心安全課"));
     assert!(html.contains("ESCO事業について"));
-    assert!(html.contains("<code>16,465基</code>"));
+    assert!(html.contains("<code class=\"data-text\">16,465基</code>"));
     assert!(
         html.contains("目標値 (令和6年度)"),
         "source column verbatim"
@@ -391,7 +391,7 @@ async fn goal_2_1_has_both_numeric_goals_and_the_english_page_marks_japanese() {
     assert!(html.contains("data-kpi=\"total-fertility-rate\""));
     assert!(html.contains("data-kpi=\"child-population\""));
     assert!(html.contains("Dropped as a numerical goal in the March 2024 revision."));
-    assert!(html.contains("Replaces “Total fertility rate”."));
+    assert!(html.contains("Replaces “\u{2068}Total fertility rate\u{2069}”."));
     assert!(html.contains("Shown in Japanese: the source has no English version."));
     assert!(html.contains("lang=\"ja\""));
     assert!(html.contains("href=\"#/kpi/births?lang=en\""));
@@ -409,7 +409,8 @@ async fn about_page_computes_its_worked_examples() {
     for must in [
         "公共データ利用規約（第1.0版）（PDL1.0）",
         "CC BY 4.0",
-        "伊勢崎市『第2期総合戦略数値目標・重要業績評価指標(KPI)一覧 (令和3年度)』『第２期伊勢崎市まち・ひと・しごと創生総合戦略 (令和6年3月一部改訂)』を加工して作成",
+        // Each title in a bidi isolate (U+2068 … U+2069, issue 12).
+        "伊勢崎市『\u{2068}第2期総合戦略数値目標・重要業績評価指標(KPI)一覧 (令和3年度)\u{2069}』『\u{2068}第２期伊勢崎市まち・ひと・しごと創生総合戦略 (令和6年3月一部改訂)\u{2069}』を加工して作成",
         "WCAG）2.1 のレベルAA",
         "国連統計部（UN Statistics Division）",
         "カナダ統計局（Statistics Canada）",

@@ -190,6 +190,14 @@ pub fn t(lang: Lang, key: Key) -> &'static str {
     }
 }
 
+/// Data text to put inside a sentence, between U+2068 FIRST STRONG ISOLATE and
+/// U+2069 POP DIRECTIONAL ISOLATE: whatever direction controls it holds (a
+/// U+202E right-to-left override in a name), they end with it and cannot
+/// reorder the words and figures of the sentence after it. Invisible.
+pub fn isolate(text: &str) -> String {
+    format!("\u{2068}{text}\u{2069}")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

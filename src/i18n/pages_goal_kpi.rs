@@ -832,6 +832,7 @@ pub fn projection_legend(lang: Lang, era: Era, _edition: EditionId, period: Peri
 
 /// Caption of the chart's table.
 pub fn chart_table_caption(lang: Lang, name: &str, unit: &Unit) -> String {
+    let name = super::isolate(name);
     let u = lang.pick(&unit.ja, &unit.en);
     match (lang, u.is_empty()) {
         (Lang::En, false) => format!("{name}: actual values, targets and projections ({u})"),
@@ -850,7 +851,7 @@ pub fn kpi_chart_summary(
     a: &IndicatorAnalysis,
     outlook: impl Fn(&TargetAnalysis) -> Metric<Outlook>,
 ) -> String {
-    let name = lang.pick(&ind.name_ja, &ind.name_en);
+    let name = super::isolate(lang.pick(&ind.name_ja, &ind.name_en));
     let targets: &[TargetAnalysis] = if a.fy2024.iter().any(|t| t.target.value().is_some()) {
         &a.fy2024
     } else {
@@ -861,7 +862,7 @@ pub fn kpi_chart_summary(
         .filter_map(|ta| {
             let base = ta.base.value()?;
             let latest = ta.latest.value()?;
-            let series = fmt::series_label(lang, ind, ta.series.as_deref());
+            let series = fmt::series_label(lang, ind, ta.series.as_deref()).map(super::isolate);
             let from = format!(
                 "{} {}",
                 period_label(lang, era, base.point.period),
@@ -923,6 +924,7 @@ pub fn kpi_chart_summary(
 
 /// The attribution line the licence asks for: 「伊勢崎市『…』を加工して作成」.
 pub fn attribution(lang: Lang, titles: &[&str]) -> String {
+    let titles: Vec<String> = titles.iter().map(|t| super::isolate(t)).collect();
     let quoted: Vec<String> = titles.iter().map(|t| format!("『{t}』")).collect();
     match lang {
         Lang::En => format!(
@@ -950,6 +952,7 @@ pub fn kind_and_place(lang: Lang, ind: &Indicator) -> String {
 
 /// `この指標に置き換えられました：…` / `Replaces …`.
 pub fn replaces_text(lang: Lang, name: &str) -> String {
+    let name = super::isolate(name);
     match lang {
         Lang::Ja => format!("「{name}」に代わる数値目標です。"),
         Lang::JaEasy => format!("「{name}」の かわりの 目標です。"),
@@ -959,6 +962,7 @@ pub fn replaces_text(lang: Lang, name: &str) -> String {
 
 /// `「年少人口」に置き換えられました。` / `Replaced by …`.
 pub fn replaced_by_text(lang: Lang, name: &str) -> String {
+    let name = super::isolate(name);
     match lang {
         Lang::Ja => format!("改訂で「{name}」に置き換えられました。"),
         Lang::JaEasy => format!("「{name}」に かわりました。"),
@@ -976,6 +980,7 @@ pub fn sparkline_label(lang: Lang, values: &[String]) -> String {
 
 /// Caption of the source-cells table.
 pub fn source_cells_caption(lang: Lang, name: &str, n: usize) -> String {
+    let name = super::isolate(name);
     match lang {
         Lang::En => format!("{name}: all {n} source cells"),
         Lang::Ja => format!("{name}の原資料のセル（全{n}件）"),

@@ -563,7 +563,7 @@ fn methodology(c: &Ctx<'_>) -> Html {
                 <ul>
                     { for a.fy2024.iter().map(|t| html! {
                         <li>
-                            { fmt::series_label(lang, i, t.series.as_deref()).unwrap_or_default() }{ fmt::colon(lang) }
+                            <bdi>{ fmt::series_label(lang, i, t.series.as_deref()).unwrap_or_default() }</bdi>{ fmt::colon(lang) }
                             { pt(lang, PKey::AchievementLabel) }{ " " }{ t.achievement.value().map(|x| fmt::percent(*x, 1)).unwrap_or_default() }
                             { " · " }{ crate::components::kpi_widgets::outlook_badge(lang, &t.outlook) }
                         </li>

@@ -75,7 +75,7 @@ pub fn GoalPage(props: &GoalPageProps) -> Html {
                 <p class="eyebrow">
                     <span class="goal-id">{ messages::goal_label(lang, &goal.id) }</span>
                     if let Some(p) = pillar {
-                        { " " }<span class="pillar">{ pt(lang, PKey::PillarLabel) }{ fmt::colon(lang) }{ lang.pick(&p.name_ja, &p.name_en) }</span>
+                        { " " }<span class="pillar">{ pt(lang, PKey::PillarLabel) }{ fmt::colon(lang) }<bdi>{ lang.pick(&p.name_ja, &p.name_en) }</bdi></span>
                     }
                 </p>
                 <h1 id="page-title">{ lang.pick(&goal.title_ja, &goal.title_en) }</h1>
@@ -167,7 +167,7 @@ fn measure_section(ctx: &Ctx<'_>, m: &Measure) -> Html {
         <section class="measure" aria-labelledby={title_id.clone()} data-measure={m.id.clone()}>
             <h3 id={title_id}>
                 <span class="measure-id">{ &m.id }</span>{ " " }
-                { lang.pick(&m.title_ja, &m.title_en) }
+                <bdi>{ lang.pick(&m.title_ja, &m.title_en) }</bdi>
             </h3>
             { japanese_only(lang) }
             <p class="data-text" lang="ja">{ &m.summary_ja }</p>

@@ -10,7 +10,7 @@
 //! target, required against observed yearly change, the pace ratio, and
 //! "show the computation" ([`crate::pages::formulas`]); the COVID-19 dip and
 //! recovery; the definition, departments (with English names) and the FY2021
-//! notes ①②③ (markup from the PDF is stripped to plain text); every source
+//! notes ①②③ (shown exactly as the data has them, `<` and all); every source
 //! cell verbatim with its column and caveats; and the transcription
 //! decisions. Download, share and embed are the shell's page tools, under
 //! every page (their "this view" CSV holds this page's tables).
@@ -579,15 +579,17 @@ fn covid_section(c: &Ctx<'_>) -> Html {
 }
 
 fn about_section(c: &Ctx<'_>) -> Html {
+    use crate::i18n::isolate;
     let lang = c.lang;
     let ind = c.ind;
     let depts: Vec<String> = ind
         .departments
         .iter()
         .map(|d| match (lang, c.ds.department_en(d)) {
-            (Lang::En, Some(en)) => format!("{en} ({d})"),
-            (_, Some(en)) => format!("{d}（{en}）"),
-            (_, None) => d.clone(),
+            // Each name its own bidi isolate, so one cannot reorder the next.
+            (Lang::En, Some(en)) => format!("{} ({})", isolate(en), isolate(d)),
+            (_, Some(en)) => format!("{}（{}）", isolate(d), isolate(en)),
+            (_, None) => isolate(d),
         })
         .collect();
     html! {
@@ -599,7 +601,7 @@ fn about_section(c: &Ctx<'_>) -> Html {
                     <dd>
                         if let Some(d) = &ind.definition_ja {
                             { japanese_only(lang) }
-                            <p class="data-text" lang="ja">{ fmt::strip_tags(d) }</p>
+                            <p class="data-text" lang="ja">{ d.clone() }</p>
                         } else {
                             { fmt::DASH }
                         }
@@ -639,10 +641,10 @@ fn lang_sep(lang: Lang) -> &'static str {
     }
 }
 
-/// Data text as paragraphs: markup stripped, one `<p>` per line, as text.
+/// Data text as paragraphs, one `<p>` per line, each exactly as written: a
+/// `<` in the text is a character, never markup to remove (`<10件` is a value).
 fn plain_paragraphs(s: &str) -> Html {
-    let text = fmt::strip_tags(s);
-    html! { <>{ for text.lines().map(|l| html! { <p>{ l.to_owned() }</p> }) }</> }
+    html! { <>{ for s.lines().map(|l| html! { <p class="data-text">{ l.to_owned() }</p> }) }</> }
 }
 
 fn source_cells(c: &Ctx<'_>) -> Html {
@@ -682,7 +684,7 @@ fn source_cells(c: &Ctx<'_>) -> Html {
                                     <td>{ fmt::series_label(lang, ind, o.series.as_deref()).unwrap_or(pt(lang, PKey::WholeIndicator)) }</td>
                                 }
                                 <td>{ period_label(lang, c.era, o.period) }</td>
-                                <td class="raw" lang="ja"><code>{ fmt::strip_tags(&o.raw) }</code></td>
+                                <td class="raw" lang="ja"><code class="data-text">{ o.raw.clone() }</code></td>
                                 <td data-field="value">{ fmt::observation_text(lang, ind, &o.value) }</td>
                                 <td>
                                     if !o.caveats.is_empty() {

@@ -283,7 +283,10 @@ for (const [lang, query, title, attribution] of [
     const session = await open(`./#/about${query}`);
     const { page } = session;
     assert.equal(await text(page, 'main h1'), title);
-    assert.match(await text(page, '[data-figure="attribution"]'), attribution);
+    // The titles are data text, each in a bidi isolate (U+2068 … U+2069, issue 12).
+    const attributionText = await text(page, '[data-figure="attribution"]');
+    assert.match(attributionText.replace(/[\u2068\u2069]/g, ''), attribution);
+    assert.ok(attributionText.includes('『\u2068'), 'titles isolated');
     assert.match(await text(page, '[data-figure="wcag"]'), /WCAG[)）]? ?2\.1/);
     assert.equal(await page.locator('table.sources-table tbody tr').count(), 2);
     const methods = await page.locator('section.method').evaluateAll((els) => els.map((e) => e.dataset.method));

@@ -328,17 +328,17 @@ pub fn delay_groups_summary(
         },
         (Lang::Ja, Some(g)) => format!(
             "遅れている{all}指標のうち{covid}指標がコロナの影響、{other}指標がその他の理由で、最も多いのは「{}」（{}指標）です。",
-            g.label,
+            crate::i18n::isolate(&g.label),
             g.covid + g.other
         ),
         (Lang::En, Some(g)) => format!(
             "Of the {all} delayed indicators, {covid} are delayed by COVID-19 and {other} for other reasons; “{}” has the most ({}).",
-            g.label,
+            crate::i18n::isolate(&g.label),
             g.covid + g.other
         ),
         (Lang::JaEasy, Some(g)) => format!(
             "おくれている {all}この うち {covid}こは コロナの ため、{other}こは ほかの 理由です。いちばん 多いのは「{}」（{}こ）です。",
-            g.label,
+            crate::i18n::isolate(&g.label),
             g.covid + g.other
         ),
     }
@@ -351,6 +351,7 @@ pub fn dip_summary(
     affected: usize,
     worst: Option<(&str, &str)>,
 ) -> String {
+    let worst = worst.map(|(name, dip)| (crate::i18n::isolate(name), dip));
     match (lang, worst) {
         (Lang::Ja, Some((name, dip))) => format!(
             "{dipped}系列で2020年に数値が悪化し、そのうち{affected}系列は10%以上の落ち込み（コロナの影響あり・計算）でした。最も大きいのは「{name}」（{dip}）です。"
@@ -429,6 +430,7 @@ pub fn breakdown_caption(lang: Lang, dimension: &str) -> String {
 
 /// `“name” replaces “old”` for added indicators.
 pub fn replaces(lang: Lang, old: &str) -> String {
+    let old = crate::i18n::isolate(old);
     match lang {
         Lang::Ja => format!("「{old}」に代わる指標"),
         Lang::En => format!("Replaces “{old}”"),
