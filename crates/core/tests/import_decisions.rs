@@ -270,3 +270,38 @@ fn crlf_line_numbers_are_the_same_in_every_encoding() {
         assert_eq!((e.position.line, e.position.column), (Some(3), Some(9)));
     }
 }
+
+/// Found by `import_properties::edited_dataset_json_in_every_encoding`: a JSON whose pending
+/// value announces a date its raw cell does not give (`2a022-09` beside
+/// `令和4年9月 公表予定`) was accepted, and its CSV export re-imported to another dataset.
+#[test]
+fn a_pending_date_must_be_the_one_its_raw_cell_announces() {
+    let mut ds = embedded().clone();
+    let (ii, oi) = ds
+        .indicators
+        .iter()
+        .enumerate()
+        .find_map(|(i, ind)| {
+            ind.observations
+                .iter()
+                .position(|o| {
+                    matches!(
+                        &o.value,
+                        machi_kpi_core::Value::Pending { announced: Some(_) }
+                    )
+                })
+                .map(|o| (i, o))
+        })
+        .expect("the embedded data has a pending value with a date");
+    ds.indicators[ii].observations[oi].value = machi_kpi_core::Value::Pending {
+        announced: Some("2a022-09".into()),
+    };
+    let errs = io::validate::validate(&ds).expect_err("a date the cell does not give");
+    assert_eq!(errs.0.len(), 1, "{errs:?}");
+    assert_eq!(
+        errs.0[0].position.field.as_deref(),
+        Some(format!("indicators[{ii}].observations[{oi}].value.announced").as_str())
+    );
+    // The embedded dataset itself follows the rule.
+    io::validate::validate(embedded()).expect("embedded dataset is valid");
+}
