@@ -233,6 +233,8 @@ fn ProjectionsBody(props: &BodyProps) -> Html {
         <div class="wrap page tables-page page-projections">
             <h1>{ t(lang, Key::NavProjections) }</h1>
             <p class="lead">{ tt(lang, TKey::ProjectionsLead) }</p>
+            { crate::components::kpi_widgets::data_as_of(lang, era, ds) }
+            { crate::components::kpi_widgets::status_vs_projection(lang, era, ds) }
             <div class="switches">
                 <Choice name="scenario" legend={tt(lang, TKey::ScenarioLegend)} options={scenario_options}
                     selected={scenario_slug(state.scenario)} on_change={on_scenario} />
@@ -297,7 +299,7 @@ fn target_cells(lang: Lang, era: Era, ind: &Indicator, t: Option<&TargetProjecti
     let ratio = each(&|s| match &s.ratio {
         Metric::Value(p) => html! {
             <>
-                { ratio_text(lang, *p) }
+                { ratio_text(lang, ind, s.projected_value.value().copied().unwrap_or(0.0), *p) }
                 if s.method == Method::Line {
                     <span class="method-tag">{ tt(lang, TKey::MethodUsedLine) }</span>
                 }
