@@ -5,8 +5,8 @@
 //! ([`machi_kpi_core::analysis::readable`]); every figure comes from it.
 
 use machi_kpi_core::analysis::readable::{
-    is_readable_percent, AchievementHeadline, ChangeSinceBase, DataAsOf, ProjectionHeadline,
-    TargetTiming,
+    is_readable_percent, AchievementHeadline, ChangeSinceBase, DataAsOf, PossibleRange,
+    ProjectionHeadline, TargetTiming,
 };
 use machi_kpi_core::analysis::Outlook;
 use machi_kpi_core::{Indicator, Period};
@@ -18,7 +18,13 @@ use super::Lang;
 /// `168万人 減（−50.8%）`: the size of the change since the base in the indicator's unit,
 /// its direction in words, and the relative change when the core gives one.
 fn change_words(lang: Lang, ind: &Indicator, c: &ChangeSinceBase) -> String {
-    let size = with_unit(lang, &ind.unit, &number(c.change.abs(), precision(ind)));
+    // A change of a share is in percentage points ("9.4% below" would read as relative).
+    let magnitude = number(c.change.abs(), precision(ind));
+    let size = match (PossibleRange::of(ind), lang) {
+        (PossibleRange::Share, Lang::En) => format!("{magnitude} points"),
+        (PossibleRange::Share, _) => format!("{magnitude}ポイント"),
+        _ => with_unit(lang, &ind.unit, &magnitude),
+    };
     let rel = c.relative.map(|r| signed_percent(r, 1));
     let up = c.change > 0.0;
     match lang {
