@@ -178,7 +178,16 @@ pub fn today() -> Option<YearMonth> {
 /// dataset gives them (they carry the publication as the source prints it), each title
 /// as data text, bidi-isolated.
 pub fn data_as_of(lang: Lang, era: Era, ds: &Dataset) -> Html {
-    let d = readable::data_as_of(ds);
+    data_as_of_for(lang, era, ds, None)
+}
+
+/// [`data_as_of`] on an Indicator page: that indicator's latest actual instead of the
+/// dataset's, in the same one line.
+pub fn data_as_of_for(lang: Lang, era: Era, ds: &Dataset, ind: Option<&Indicator>) -> Html {
+    let when = match ind {
+        Some(i) => rtext::indicator_as_of_text(lang, era, readable::latest_actual(i)),
+        None => rtext::data_as_of_text(lang, era, &readable::data_as_of(ds)),
+    };
     let titles: Vec<&str> = ds
         .editions
         .iter()
@@ -187,7 +196,7 @@ pub fn data_as_of(lang: Lang, era: Era, ds: &Dataset) -> Html {
     let sep = if lang == Lang::En { "; " } else { "、" };
     html! {
         <p class="data-as-of note" data-figure="data-as-of">
-            { rtext::data_as_of_text(lang, era, &d) }
+            { when }
             { if lang == Lang::En { ". " } else { "。" } }
             { rtext::sources_label(lang) }
             { for titles.iter().enumerate().map(|(i, t)| html! {

@@ -239,10 +239,7 @@ fn header(c: &Ctx<'_>) -> Html {
                     <dd data-figure="indicative-status">{ w::indicative_badge(lang, &a.indicative_status) }</dd>
                 </div>
             </dl>
-            { w::data_as_of(lang, c.era, c.ds) }
-            <p class="note indicator-as-of" data-figure="indicator-as-of">
-                { crate::i18n::readable::indicator_as_of_text(lang, c.era, machi_kpi_core::analysis::readable::latest_actual(ind)) }
-            </p>
+            { w::data_as_of_for(lang, c.era, c.ds, Some(ind)) }
             { w::status_vs_projection(lang, c.era, c.ds) }
             if let Some(agree) = agree {
                 <p class="status-compare">

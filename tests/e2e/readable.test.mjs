@@ -145,7 +145,7 @@ test('"data as of" on the Overview, goal, Indicator, Projections pages and an em
     const line = page.locator('[data-figure="data-as-of"]');
     assert.ok(await line.isVisible(), hash);
     const text = await line.innerText();
-    assert.match(text, /^データ時点：実績値は主に令和\d+年度まで/, hash);
+    assert.match(text, /^データ時点：(実績値は主に|この指標の実績値は)令和\d+年度まで/, hash);
     for (const t of titles) assert.ok(text.includes(t), `${hash}: ${t}`);
     clean(session);
     await page.close();
