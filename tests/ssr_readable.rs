@@ -185,7 +185,7 @@ async fn every_page_says_how_old_the_data_is() {
         ("/projections", Lang::Ja),
     ] {
         let html = render(path.into(), lang).await;
-        assert!(html.contains("data-figure=\"data-as-of\""), "{path}");
+        assert!(html.contains("data-readable=\"data-as-of\""), "{path}");
         // The editions' titles, as the dataset gives them (with their dates).
         for e in &ds.editions {
             let title = if lang == Lang::En {

@@ -176,7 +176,8 @@ pub fn today() -> Option<YearMonth> {
 
 /// The "data as of" line: the latest actuals' period and the editions' titles as the
 /// dataset gives them (they carry the publication as the source prints it), each title
-/// as data text, bidi-isolated.
+/// as data text, bidi-isolated. Marked `data-readable`, not `data-figure`: it is no
+/// figure of the page's own (the pages' tests collect those).
 pub fn data_as_of(lang: Lang, era: Era, ds: &Dataset) -> Html {
     data_as_of_for(lang, era, ds, None)
 }
@@ -195,7 +196,7 @@ pub fn data_as_of_for(lang: Lang, era: Era, ds: &Dataset, ind: Option<&Indicator
         .collect();
     let sep = if lang == Lang::En { "; " } else { "、" };
     html! {
-        <p class="data-as-of note" data-figure="data-as-of">
+        <p class="data-as-of note" data-readable="data-as-of">
             { when }
             { if lang == Lang::En { ". " } else { "。" } }
             { rtext::sources_label(lang) }
@@ -210,7 +211,7 @@ pub fn data_as_of_for(lang: Lang, era: Era, ds: &Dataset, ind: Option<&Indicator
 pub fn status_vs_projection(lang: Lang, era: Era, ds: &Dataset) -> Html {
     let evaluated = readable::data_as_of(ds).evaluated_fy;
     html! {
-        <p class="note status-vs-projection" data-figure="status-vs-projection">
+        <p class="note status-vs-projection" data-readable="status-vs-projection">
             { rtext::status_vs_projection(lang, era, evaluated) }
         </p>
     }
@@ -219,7 +220,7 @@ pub fn status_vs_projection(lang: Lang, era: Era, ds: &Dataset) -> Html {
 /// The mark of a target whose year has passed (by the data or by the reader's date).
 pub fn target_passed(lang: Lang, ta: &TargetAnalysis, today: Option<YearMonth>) -> Html {
     match rtext::target_passed_text(lang, readable::target_timing(ta, today)) {
-        Some(s) => html! { <p class="target-passed" data-figure="target-passed">{ s }</p> },
+        Some(s) => html! { <p class="target-passed" data-readable="target-passed">{ s }</p> },
         None => html! {},
     }
 }

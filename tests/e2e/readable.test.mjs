@@ -122,8 +122,8 @@ test('the tourists page reads in words at 360 px (ja and en), with its dates', a
     // The exact rate is one tap away, in the computation.
     await block.locator('details.computation summary').first().click();
     assert.match(await block.locator('[data-formula="achievement"] .formula').innerText(), /= −284\.7%$/);
-    assert.ok(await page.locator('[data-figure="data-as-of"]').isVisible());
-    assert.ok(await page.locator('[data-figure="status-vs-projection"]').isVisible());
+    assert.ok(await page.locator('[data-readable="data-as-of"]').isVisible());
+    assert.ok(await page.locator('[data-readable="status-vs-projection"]').isVisible());
     await page.screenshot({ path: join(OUT, `readable-kpi-annual-tourists-${lang}-360.png`), fullPage: true });
     clean(session);
     await page.close();
@@ -142,7 +142,7 @@ test('"data as of" on the Overview, goal, Indicator, Projections pages and an em
     const session = await openPage(context, `./${hash}`, PHONE);
     const { page } = session;
     await page.waitForSelector(selector);
-    const line = page.locator('[data-figure="data-as-of"]');
+    const line = page.locator('[data-readable="data-as-of"]');
     assert.ok(await line.isVisible(), hash);
     const text = await line.innerText();
     assert.match(text, /^データ時点：(実績値は主に|この指標の実績値は)令和\d+年度まで/, hash);
@@ -164,10 +164,10 @@ test('a target year that has ended by the reader\'s date is marked as passed', a
     const session = await openPage(context, './#/kpi/security-lights', PHONE);
     const { page } = session;
     await page.waitForSelector('[data-target="fy2024:all"]');
-    const mark24 = page.locator('[data-target="fy2024:all"] [data-figure="target-passed"]');
+    const mark24 = page.locator('[data-target="fy2024:all"] [data-readable="target-passed"]');
     assert.equal(await mark24.count(), passed24 ? 1 : 0, when.toISOString());
     if (passed24) assert.match(await mark24.innerText(), /目標年度は終わりました/);
-    assert.equal(await page.locator('[data-target="fy2027:all"] [data-figure="target-passed"]').count(), 0);
+    assert.equal(await page.locator('[data-target="fy2027:all"] [data-readable="target-passed"]').count(), 0);
     clean(session);
     await page.close();
   }
