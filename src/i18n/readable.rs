@@ -160,6 +160,17 @@ pub fn indicator_as_of_text(lang: Lang, era: Era, latest: Option<Period>) -> Str
     }
 }
 
+/// On the Projections page, for a target year that has ended by the reader's date:
+/// its projections are what the trend said before that year's actual was published.
+pub fn projections_year_over(lang: Lang, era: Era, target: Period) -> String {
+    let y = period_label(lang, era, target);
+    match lang {
+        Lang::Ja => format!("{y}は終わりました。{y}の目標への見込みは、その年の実績値がこのデータに入る前の傾向からの計算です。"),
+        Lang::En => format!("{y} is over. The projections to its target extend the trend from before that year's actual is in this data."),
+        Lang::JaEasy => format!("{y}は おわりました。{y}の 目標への 見こみは、その 年の 数字が まだ ない ときの 計算です。"),
+    }
+}
+
 /// The mark of a target whose year has passed, or `None` while it is ahead.
 pub fn target_passed_text(lang: Lang, timing: TargetTiming) -> Option<&'static str> {
     Some(match (timing, lang) {

@@ -170,5 +170,10 @@ test('a target year that has ended by the reader\'s date is marked as passed', a
     assert.equal(await page.locator('[data-target="fy2027:all"] [data-readable="target-passed"]').count(), 0);
     clean(session);
     await page.close();
+    const projections = await openPage(context, './#/projections', PHONE);
+    await projections.page.waitForSelector('#projections-table');
+    assert.equal(await projections.page.locator('[data-readable="target-year-over"]').count(), passed24 ? 1 : 0, `projections ${when.toISOString()}`);
+    clean(projections);
+    await projections.page.close();
   }
 });

@@ -188,6 +188,14 @@ fn target_year_passed_by_the_readers_date() {
     assert_eq!(at(2025, 3), TargetTiming::Ahead);
     assert_eq!(at(2025, 4), TargetTiming::PassedAwaitingResult);
     assert_eq!(target_timing(&t, None), TargetTiming::Ahead);
+    assert!(!period_over(Period::calendar(2024), None));
+    assert!(period_over(
+        Period::calendar(2024),
+        Some(YearMonth {
+            year: 2025,
+            month: 1
+        })
+    ));
 }
 
 /// The data's dates come from the dataset: the latest numeric actual (FY2022, the

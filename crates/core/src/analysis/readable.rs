@@ -222,15 +222,18 @@ pub enum TargetTiming {
     Judged,
 }
 
+/// Whether a period has ended before `today` (false when the date is unknown).
+pub fn period_over(p: Period, today: Option<YearMonth>) -> bool {
+    today.is_some_and(|today| period_end(p) < today)
+}
+
 /// The timing of a target, given today's date if known.
 pub fn target_timing(ta: &TargetAnalysis, today: Option<YearMonth>) -> TargetTiming {
     if ta.final_result.is_some() {
         return TargetTiming::Judged;
     }
-    match (ta.target.value(), today) {
-        (Some(t), Some(today)) if period_end(t.period) < today => {
-            TargetTiming::PassedAwaitingResult
-        }
+    match ta.target.value() {
+        Some(t) if period_over(t.period, today) => TargetTiming::PassedAwaitingResult,
         _ => TargetTiming::Ahead,
     }
 }
