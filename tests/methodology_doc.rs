@@ -239,7 +239,109 @@ fn generated(ds: &Dataset, a: &Analysis) -> String {
         thresholds::COVID_FIRST_YEAR,
         thresholds::COVID_RECOVERY_YEAR,
     );
+    readable_examples(&mut out, ds, a);
     out
+}
+
+/// "Readable figures": the rules' constants and every case of the embedded data they
+/// change, with what the page shows instead (in English, as the rest of this file).
+fn readable_examples(out: &mut String, ds: &Dataset, a: &Analysis) {
+    use machi_kpi::i18n::readable as rtext;
+    use machi_kpi_core::analysis::readable::{self as r, AchievementHeadline, PossibleRange};
+    use machi_kpi_core::analysis::{Method, Scenario};
+    let _ = write!(
+        out,
+        "### Readable figures: examples from the embedded data\n\n\
+         Headline percentages are shown within [{}%, {}%] \
+         (`crates/core/src/analysis/readable.rs`). Share units: {}. Count units (≥ 0): {}.\n\n",
+        fmt::number(r::READABLE_PERCENT_MIN * 100.0, 0),
+        fmt::number(r::READABLE_PERCENT_MAX * 100.0, 0),
+        r::SHARE_UNITS
+            .iter()
+            .map(|u| format!("`{u}`"))
+            .collect::<Vec<_>>()
+            .join(", "),
+        r::NON_NEGATIVE_UNITS
+            .iter()
+            .map(|u| format!("`{u}`"))
+            .collect::<Vec<_>>()
+            .join(", "),
+    );
+    let _ = writeln!(
+        out,
+        "Achievement rates the page no longer shows as a headline (the exact rate stays in \
+         \"show the computation\"):\n\n| indicator | target | a | shown instead |\n| --- | --- | --- | --- |"
+    );
+    for (ind, x) in ds.indicators.iter().zip(&a.indicators) {
+        for t in x.fy2024.iter().chain(&x.fy2027) {
+            let h = r::achievement_headline(t);
+            let (Metric::Value(rate), Some(tp)) = (&t.achievement, t.target.value()) else {
+                continue;
+            };
+            if matches!(h, AchievementHeadline::Percent(_)) || r::is_readable_percent(*rate) {
+                continue;
+            }
+            let series = fmt::series_label(LANG, ind, t.series.as_deref())
+                .map(|s| format!(" ({s})"))
+                .unwrap_or_default();
+            let _ = writeln!(
+                out,
+                "| {} `{}`{series} | {} | {} | {} |",
+                ind.name_ja,
+                ind.id,
+                period_label(LANG, ERA, tp.period),
+                fmt::percent(*rate, 1),
+                rtext::achievement_text(LANG, ind, &h)
+            );
+        }
+    }
+    let _ = writeln!(
+        out,
+        "\nProjections outside the quantity's possible range, marked \"{}\" instead of printed:\n\n\
+         | indicator | target | method · scenario | v̂_T |\n| --- | --- | --- | --- |",
+        rtext::not_meaningful(LANG)
+    );
+    let mut words = 0;
+    for (ind, x) in ds.indicators.iter().zip(&a.indicators) {
+        let range = PossibleRange::of(ind);
+        for t in x.fy2024.iter().chain(&x.fy2027) {
+            for m in [Method::Cagr, Method::Line] {
+                for sc in [Scenario::SinceBaseline, Scenario::RecentPace] {
+                    let Metric::Value(p) = t.projection(m, sc) else {
+                        continue;
+                    };
+                    if range.contains(p.projected_value) {
+                        words += usize::from(!r::is_readable_percent(p.projected_ratio));
+                        continue;
+                    }
+                    let _ = writeln!(
+                        out,
+                        "| {} `{}` | {} | {} · {} | {} |",
+                        ind.name_ja,
+                        ind.id,
+                        t.target
+                            .value()
+                            .map(|tp| period_label(LANG, ERA, tp.period))
+                            .unwrap_or_default(),
+                        fmt::method_name(LANG, m),
+                        fmt::scenario_name(LANG, sc),
+                        fmt::value_text(LANG, ind, p.projected_value)
+                    );
+                }
+            }
+        }
+    }
+    let d = r::data_as_of(ds);
+    let _ = write!(
+        out,
+        "\nProjected ratios p within the possible range but outside the readable range, \
+         said in words (\"far beyond the target\", \"moving away from the target\"): {words}.\n\n\
+         Data as of (every page): \"{}\" — {} of {} indicators have their latest actual in \
+         that period.\n\n",
+        rtext::data_as_of_text(LANG, ERA, &d),
+        d.usual_latest_actual.map_or(0, |(_, n)| n),
+        d.indicators_with_actuals,
+    );
 }
 
 #[test]

@@ -18,6 +18,7 @@ pub mod messages;
 pub mod pages_goal_kpi;
 pub mod pages_tables;
 pub mod portal;
+pub mod readable;
 
 use std::fmt;
 

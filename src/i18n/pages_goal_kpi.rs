@@ -8,6 +8,9 @@
 //! their figures always come from the core at render time. Data text (names,
 //! notes, definitions) is never translated here.
 
+use machi_kpi_core::analysis::readable::{
+    achievement_headline, is_readable_percent, AchievementHeadline,
+};
 use machi_kpi_core::analysis::{FinalResult, IndicatorAnalysis, Metric, Outlook, TargetAnalysis};
 use machi_kpi_core::{EditionId, Indicator, Period, Unit};
 
@@ -842,6 +845,13 @@ pub fn chart_table_caption(lang: Lang, name: &str, unit: &Unit) -> String {
     }
 }
 
+/// How a chart summary reads a target's achievement (see `achievement_headline`).
+enum Reading {
+    Rate(String),
+    Met,
+    Away,
+}
+
 /// The one-sentence summary of an indicator's chart: where it started, where
 /// it is, and against its first numeric target its achievement and outlook.
 pub fn kpi_chart_summary(
@@ -879,14 +889,30 @@ pub fn kpi_chart_summary(
                     value_text(lang, ind, t.value),
                 )
             });
-            let ach = ta.achievement.value().map(|x| fmt::percent(*x, 1));
+            // The readable-figures rule: the rate only when it is a readable share of the
+            // way; otherwise the summary says what happened in words.
+            let ach = match achievement_headline(ta) {
+                AchievementHeadline::Percent(x) => Some(Reading::Rate(fmt::percent(x, 1))),
+                AchievementHeadline::Achieved => Some(Reading::Met),
+                AchievementHeadline::MovedAway(_) => Some(Reading::Away),
+                AchievementHeadline::ChangeOnly(_) | AchievementHeadline::Unavailable(_) => None,
+            };
             let out = outlook(ta).value().map(|o| fmt::outlook_name(lang, *o));
             Some(match lang {
                 Lang::En => {
                     let who = series.map(|s| format!("{s}: ")).unwrap_or_default();
                     let mut s = format!("{who}from {from} to {to}");
-                    if let (Some((tp, tv)), Some(ach)) = (&target, &ach) {
-                        s.push_str(&format!(", {ach} of the way to the {tp} target of {tv}"));
+                    match (&target, &ach) {
+                        (Some((tp, tv)), Some(Reading::Rate(ach))) => {
+                            s.push_str(&format!(", {ach} of the way to the {tp} target of {tv}"))
+                        }
+                        (Some((tp, tv)), Some(Reading::Met)) => {
+                            s.push_str(&format!(", meeting the {tp} target of {tv}"))
+                        }
+                        (Some((tp, tv)), Some(Reading::Away)) => {
+                            s.push_str(&format!(", away from the {tp} target of {tv}"))
+                        }
+                        _ => {}
                     }
                     if let Some(o) = out {
                         s.push_str(&format!(" (outlook: {})", o.to_lowercase()));
@@ -896,8 +922,14 @@ pub fn kpi_chart_summary(
                 _ => {
                     let who = series.map(|s| format!("{s}は")).unwrap_or_default();
                     let mut s = match (&target, &ach) {
-                        (Some((tp, tv)), Some(ach)) => format!(
+                        (Some((tp, tv)), Some(Reading::Rate(ach))) => format!(
                             "{who}{from}から{to}へ変化し、{tp}の目標{tv}に対する達成率は{ach}"
+                        ),
+                        (Some((tp, tv)), Some(Reading::Met)) => {
+                            format!("{who}{from}から{to}へ変化し、{tp}の目標{tv}を達成済み")
+                        }
+                        (Some((tp, tv)), Some(Reading::Away)) => format!(
+                            "{who}{from}から{to}へ変化し、{tp}の目標{tv}から遠ざかっている状態"
                         ),
                         _ => format!("{who}{from}から{to}への推移"),
                     };
@@ -1027,24 +1059,42 @@ pub fn final_result_text(lang: Lang, era: Era, ind: &Indicator, f: &FinalResult)
     );
     let value = value_text(lang, ind, f.actual.value);
     let period = period_label(lang, era, f.actual.period);
+    // A rate outside the readable range says nothing (issue 13): it is left out here
+    // and stays exact in "show the computation".
     let rate = match &f.rate {
-        Metric::Value(a) => fmt::percent(*a, 1),
-        Metric::Unavailable(u) => fmt::unavailable_text(lang, *u),
+        Metric::Value(a) if is_readable_percent(*a) => Some(fmt::percent(*a, 1)),
+        Metric::Value(_) => None,
+        Metric::Unavailable(u) => Some(fmt::unavailable_text(lang, *u)),
     };
     let met = f.year_met.map(|p| period_label(lang, era, p));
     match lang {
         Lang::Ja => {
             let met = met.map_or(String::new(), |m| format!("、{m}に初めて達成"));
-            format!("{verdict}（{period}の実績 {value}、達成率 {rate}{met}）")
+            let rate = rate.map_or(String::new(), |r| format!("、達成率 {r}"));
+            format!("{verdict}（{period}の実績 {value}{rate}{met}）")
         }
         Lang::En => {
             let met = met.map_or(String::new(), |m| format!(", first met in {m}"));
-            format!("{verdict}: {value} in {period} (achievement {rate}{met})")
+            let rate = rate.map_or(String::new(), |r| format!(", achievement {r}"));
+            format!(
+                "{verdict}: {value} in {period}{}",
+                paren_en(&format!("{rate}{met}"))
+            )
         }
         Lang::JaEasy => {
             let met = met.map_or(String::new(), |m| format!("。{m}に はじめて とどきました"));
-            format!("{verdict}（{period}の 数字 {value}、{rate}{met}）")
+            let rate = rate.map_or(String::new(), |r| format!("、{r}"));
+            format!("{verdict}（{period}の 数字 {value}{rate}{met}）")
         }
+    }
+}
+
+/// ` (achievement 35.8%, first met in FY2024)` from `, achievement 35.8%, first met …`;
+/// nothing when there is nothing to add.
+fn paren_en(parts: &str) -> String {
+    match parts.strip_prefix(", ") {
+        Some(p) => format!(" ({p})"),
+        None => String::new(),
     }
 }
 

@@ -82,6 +82,7 @@ pub fn GoalPage(props: &GoalPageProps) -> Html {
                 if lang == Lang::En {
                     <p class="title-ja" lang="ja">{ &goal.title_ja }</p>
                 }
+                { w::data_as_of(lang, view.era, ds) }
                 { era_switch(lang, view.era, route.clone(), view, lang_q.clone()) }
             </header>
 
@@ -320,7 +321,8 @@ fn target_progress(ctx: &Ctx<'_>, ind: &Indicator, ta: &TargetAnalysis) -> Html 
                 { " " }
                 <span class="target-value">{ fmt::observation_text(lang, ind, &obs.value) }</span>
             </p>
-            { w::progress_bar(lang, ta) }
+            { w::target_passed(lang, ta, w::today()) }
+            { w::progress_bar(lang, ind, ta) }
         </div>
     }
 }

@@ -21,6 +21,7 @@
 
 use std::rc::Rc;
 
+use machi_kpi_core::analysis::readable::projection_headline;
 use machi_kpi_core::analysis::{
     Analysis, IndicatorAnalysis, Method, Metric, Scenario, TargetAnalysis,
 };
@@ -36,6 +37,7 @@ use crate::i18n::era::{period_label, Era};
 use crate::i18n::kpi_format::{self as fmt, change_text, paren, precision, value_text};
 use crate::i18n::messages;
 use crate::i18n::pages_goal_kpi::{self as text, pt, PKey};
+use crate::i18n::readable as rtext;
 use crate::i18n::{t, Key, Lang};
 use crate::pages::formulas::{self, Formula};
 use crate::pages::goal::edition_slug;
@@ -237,6 +239,8 @@ fn header(c: &Ctx<'_>) -> Html {
                     <dd data-figure="indicative-status">{ w::indicative_badge(lang, &a.indicative_status) }</dd>
                 </div>
             </dl>
+            { w::data_as_of_for(lang, c.era, c.ds, Some(ind)) }
+            { w::status_vs_projection(lang, c.era, c.ds) }
             if let Some(agree) = agree {
                 <p class="status-compare">
                     { pt(lang, if agree { PKey::StatusesAgree } else { PKey::StatusesDiffer }) }
@@ -349,6 +353,7 @@ fn target_block(c: &Ctx<'_>, ta: &TargetAnalysis) -> Html {
     html! {
         <section class="target-block" data-target={key.clone()} aria-labelledby={title_id.clone()}>
             <h3 id={title_id}>{ heading.clone() }</h3>
+            { w::target_passed(lang, ta, w::today()) }
             <dl class="figures">
                 <div>
                     <dt>{ pt(lang, PKey::BaseLabel) }</dt>
@@ -381,7 +386,7 @@ fn target_block(c: &Ctx<'_>, ta: &TargetAnalysis) -> Html {
                 </div>
                 <div>
                     <dt>{ pt(lang, PKey::AchievementLabel) }{ " (a)" }</dt>
-                    <dd data-figure="achievement">{ w::metric_text(lang, &ta.achievement, |a| fmt::percent(*a, 1)) }</dd>
+                    <dd data-figure="achievement">{ crate::i18n::readable::achievement_text(lang, ind, &machi_kpi_core::analysis::readable::achievement_headline(ta)) }</dd>
                 </div>
                 <div>
                     <dt>{ pt(lang, PKey::ExpectedLabel) }{ " (e)" }</dt>
@@ -424,7 +429,7 @@ fn target_block(c: &Ctx<'_>, ta: &TargetAnalysis) -> Html {
                     <dd data-figure="pace-ratio">{ w::metric_text(lang, &ta.pace_ratio, |r| format!("{}{}", formulas::plain(r.ratio, 2), paren(lang, fmt::pace_class_name(lang, r.class)))) }</dd>
                 </div>
             </dl>
-            { w::progress_bar(lang, ta) }
+            { w::progress_bar(lang, ind, ta) }
             // Past the target's period there is nothing to project (DESIGN.md §4).
             if ta.final_result.is_some() {
                 <p class="note" data-figure="no-projection">{ pt(lang, PKey::FinalNoProjection) }</p>
@@ -475,8 +480,10 @@ fn projections_table(c: &Ctx<'_>, ta: &TargetAnalysis, heading: &str, _p: usize)
                                     if selected { <span class="selected-mark">{ pt(lang, PKey::SelectedMark) }</span> }
                                 </th>
                                 <td>{ fmt::scenario_name(lang, s) }</td>
-                                <td class="num" data-field="value">{ w::metric_text(lang, proj, |p| value_text(lang, ind, p.projected_value)) }</td>
-                                <td class="num" data-field="ratio">{ w::metric_text(lang, proj, |p| fmt::percent(p.projected_ratio, 1)) }</td>
+                                // Readable figures only: an impossible value or an exploding
+                                // ratio is said in words (the exact ones are in the computation).
+                                <td class="num" data-field="value">{ w::metric_text(lang, proj, |p| rtext::projected_value_text(lang, ind, &projection_headline(ind, p.projected_value, p.projected_ratio))) }</td>
+                                <td class="num" data-field="ratio">{ w::metric_text(lang, proj, |p| rtext::projected_ratio_text(lang, &projection_headline(ind, p.projected_value, p.projected_ratio))) }</td>
                                 <td data-field="outlook">{ w::outlook_badge(lang, &outlook) }</td>
                                 <td data-field="year">{ w::metric_text(lang, proj, |p| fmt::year_reached_text(lang, c.era, kind, p.year_reached)) }</td>
                             </tr>
@@ -561,9 +568,9 @@ fn covid_section(c: &Ctx<'_>) -> Html {
                         if let Some(s) = series { <h3>{ s }</h3> }
                         <dl class="figures">
                             <div><dt>{ pt(lang, PKey::CovidDip) }</dt>
-                                <dd data-figure="covid-dip">{ w::metric_text(lang, &ci.dip, |x| fmt::signed_percent(*x, 1)) }</dd></div>
+                                <dd data-figure="covid-dip">{ w::metric_text(lang, &ci.dip, |x| rtext::covid_dip_text(lang, *x)) }</dd></div>
                             <div><dt>{ pt(lang, PKey::CovidRecovery) }</dt>
-                                <dd data-figure="covid-recovery">{ w::metric_text(lang, &ci.recovery, |x| fmt::percent(*x, 1)) }</dd></div>
+                                <dd data-figure="covid-recovery">{ w::metric_text(lang, &ci.recovery, |x| rtext::covid_recovery_text(lang, *x)) }</dd></div>
                             <div><dt>{ pt(lang, PKey::CovidRecoveryYear) }</dt>
                                 <dd data-figure="covid-recovery-year">{ w::metric_text(lang, &ci.recovery_year, |y| fmt::year_reached_text(lang, c.era, kpi_series::main_kind(ind), *y)) }</dd></div>
                         </dl>

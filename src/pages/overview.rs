@@ -113,6 +113,7 @@ fn OverviewBody(props: &BodyProps) -> Html {
                         <dd>{ lang.pick(&strategy.vision_ja, &strategy.vision_en) }</dd>
                     </div>
                 </dl>
+                { crate::components::kpi_widgets::data_as_of(lang, crate::i18n::era::Era::default(), dataset) }
             </section>
 
             <section class="status" aria-labelledby="status-title">

@@ -191,19 +191,14 @@ pub fn outlook_name(lang: Lang, o: Option<Outlook>) -> &'static str {
     }
 }
 
-/// A projected ratio as a percentage; beyond ±1,000% (a target tiny beside
-/// the change, or a fall far past the base) it says only that, since the
-/// digits carry no meaning there. The exact figure is on the indicator page.
-pub fn ratio_text(lang: Lang, p: f64) -> String {
-    match lang {
-        _ if (-10.0..=10.0).contains(&p) => super::kpi_format::percent(p, 1),
-        Lang::Ja if p > 0.0 => "1,000%超".to_owned(),
-        Lang::Ja => "−1,000%未満".to_owned(),
-        Lang::En if p > 0.0 => "over 1,000%".to_owned(),
-        Lang::En => "below −1,000%".to_owned(),
-        Lang::JaEasy if p > 0.0 => "1,000%より 上".to_owned(),
-        Lang::JaEasy => "−1,000%より 下".to_owned(),
-    }
+/// A projected ratio p as the page shows it (the core's readable-figures rules,
+/// [`machi_kpi_core::analysis::readable::projection_headline`]): the percentage inside
+/// [−100%, 1,000%], words beyond it, and "not meaningful at this pace" when the
+/// projected value `value` leaves the quantity's possible range. The exact figure is in
+/// the indicator page's computation.
+pub fn ratio_text(lang: Lang, ind: &machi_kpi_core::Indicator, value: f64, p: f64) -> String {
+    let h = machi_kpi_core::analysis::readable::projection_headline(ind, value, p);
+    super::readable::projected_ratio_text(lang, &h)
 }
 
 /// `50指標中12指標を表示`, `Showing 12 of 50 indicators`.
@@ -508,9 +503,22 @@ mod tests {
             target_label(Lang::En, Era::Gregorian, 2027),
             "FY2027 target"
         );
-        assert_eq!(ratio_text(Lang::Ja, 0.92948), "92.9%");
-        assert_eq!(ratio_text(Lang::En, -1.07598), "−107.6%");
-        assert_eq!(ratio_text(Lang::En, 5129.781), "over 1,000%");
-        assert_eq!(ratio_text(Lang::Ja, -71.015), "−1,000%未満");
+        let ds = machi_kpi_core::Dataset::embedded().unwrap();
+        let lights = ds.indicator("security-lights").unwrap();
+        assert_eq!(ratio_text(Lang::Ja, lights, 17742.0, 0.92948), "92.9%");
+        assert_eq!(ratio_text(Lang::En, lights, 15000.0, -0.9), "−90.0%");
+        assert_eq!(
+            ratio_text(Lang::En, lights, 15000.0, -1.07598),
+            "moving away from the target"
+        );
+        assert_eq!(
+            ratio_text(Lang::En, lights, 9e6, 5129.781),
+            "far beyond the target"
+        );
+        // A negative count of lights is no projection a reader can use.
+        assert_eq!(
+            ratio_text(Lang::Ja, lights, -135.0, -71.015),
+            "このペースでは意味のある値になりません"
+        );
     }
 }

@@ -3,6 +3,8 @@
 //! - [`indicator`]: per-series achievement, projections, outlook, pace ratio, COVID impact.
 //! - [`breakdown`]: the official status by pillar, goal, measure and department.
 //! - [`revision`]: what the March 2024 revision changed.
+//! - [`readable`]: which headline a reader sees for a rate or a projection, the range a
+//!   quantity can take, and the data's dates.
 //! - [`analyze`] runs everything once and returns an [`Analysis`] the UI and the CLI read.
 //!
 //! Every undefined result is a [`Metric::Unavailable`] with a typed reason, never NaN.
@@ -10,6 +12,7 @@
 pub mod breakdown;
 pub mod indicator;
 pub mod metric;
+pub mod readable;
 pub mod revision;
 
 use serde::Serialize;
@@ -21,6 +24,10 @@ pub use indicator::{
     TargetAnalysis, YearReached,
 };
 pub use metric::{Metric, Unavailable};
+pub use readable::{
+    achievement_headline, data_as_of, projection_headline, target_timing, AchievementHeadline,
+    DataAsOf, PossibleRange, ProjectionHeadline, TargetTiming, YearMonth,
+};
 pub use revision::{revision_diff, RevisionChange, RevisionDiff, TargetChange};
 
 use crate::model::{Dataset, EditionId, Indicator, OfficialStatus};
