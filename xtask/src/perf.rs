@@ -23,6 +23,7 @@ use std::path::{Path, PathBuf};
 use std::process::Stdio;
 
 use crate::nginx::{self, Nginx, Site};
+use crate::sizes::{gzip_size, walk};
 use crate::wasm_names::{self, Breakdown};
 use crate::{cmd, output, root, run, setup, Result};
 
@@ -201,31 +202,6 @@ pub struct FileSize {
     pub rel: String,
     pub raw: u64,
     pub gzip: u64,
-}
-
-fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result {
-    let entries = fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-    for entry in entries.flatten() {
-        let path = entry.path();
-        if path.is_dir() {
-            walk(&path, out)?;
-        } else {
-            out.push(path);
-        }
-    }
-    Ok(())
-}
-
-/// Bytes after the system's `gzip -9` (xtask has no compression crate).
-fn gzip_size(path: &Path) -> Result<u64> {
-    let out = cmd("gzip", &["-9", "-c"])
-        .arg(path)
-        .output()
-        .map_err(|e| format!("gzip: {e}"))?;
-    if !out.status.success() {
-        return Err(format!("gzip {} failed", path.display()));
-    }
-    Ok(out.stdout.len() as u64)
 }
 
 /// Every file under dist/, largest (gzip) first: names are read, not assumed.
