@@ -17,7 +17,9 @@
 //    skeleton, and ECharts itself (build/echarts.js, in Node) draws every
 //    chart's option as SVG inside its container. www/boot.js shows the
 //    skeleton instead for any other view; see ARCHITECTURE.md.
-// 3. sw.js gets PRECACHE (every file of the build, hashed names included)
+// 3. The wasm and ECharts start downloading after the first paint
+//    (loadAfterFirstPaint), release builds only.
+// 4. sw.js gets PRECACHE (every file of the build, hashed names included)
 //    and a VERSION derived from the files' contents, so each build installs
 //    a new worker and drops the old cache.
 //
@@ -50,6 +52,63 @@ export function externalizeLoader(html, publicUrl = './') {
     return `<script type="module" src="${publicUrl}${name}" integrity="${integrity(text)}"></script>`;
   });
   return { html: out, file };
+}
+
+const attr = (tag, name) => new RegExp(`\\s${name}="([^"]*)"`).exec(tag)?.[1];
+
+/**
+ * Starts the wasm and ECharts downloads only after the first paint (issue 9,
+ * item 2). The prerendered page needs neither to paint, and 870 KB of them
+ * (gzip) competing with the HTML and the stylesheet on a slow connection would
+ * delay it. Trunk's `modulepreload` and wasm `preload` links and the deferred
+ * ECharts `<script>` are taken out of `html`; its inline loader becomes one
+ * that, once a frame has been painted, adds them again (with their integrity
+ * hashes: the glue through a `modulepreload` link, the wasm through `fetch`
+ * with `integrity`, ECharts as a script) and starts the app when ECharts has
+ * loaded, so `echarts` exists when the wasm calls it. A hidden tab paints no
+ * frame, so a timer starts the app there too. Returns `html` unchanged if any
+ * piece is missing (the build then fails in `externalizeLoader` or the tests).
+ */
+export function loadAfterFirstPaint(html) {
+  const glueTag = /<link rel="modulepreload"[^>]*>\s*/.exec(html)?.[0];
+  const wasmTag = /<link rel="preload"[^>]*as="fetch"[^>]*type="application\/wasm"[^>]*>\s*/.exec(html)?.[0];
+  const echartsTag = /<script src="[^"]*echarts-[0-9a-f]+\.js"[^>]*><\/script>\s*/.exec(html)?.[0];
+  const loader = [...html.matchAll(INLINE_SCRIPT)].find(([, attrs, body]) => !/\bsrc\s*=/.test(attrs) && /type\s*=\s*["']?module/.test(attrs) && /\binit\s*\(/.test(body));
+  if (!glueTag || !wasmTag || !echartsTag || !loader) return html;
+  const url = (tag, name) => JSON.stringify(attr(tag, name) ?? '');
+  const body = `
+// Wait for the first painted frame (or 200 ms in a hidden tab, which paints none).
+await new Promise((resolve) => {
+  requestAnimationFrame(() => setTimeout(resolve, 0));
+  setTimeout(resolve, 200);
+});
+const echartsLoaded = new Promise((resolve, reject) => {
+  const script = document.createElement('script');
+  script.src = ${url(echartsTag, 'src')};
+  script.integrity = ${url(echartsTag, 'integrity')};
+  script.onload = resolve;
+  script.onerror = () => reject(new Error('failed to load ' + script.src));
+  document.head.append(script);
+});
+const glue = document.createElement('link');
+glue.rel = 'modulepreload';
+glue.href = ${url(glueTag, 'href')};
+glue.integrity = ${url(glueTag, 'integrity')};
+glue.crossOrigin = 'anonymous';
+document.head.append(glue);
+const wasmResponse = fetch(${url(wasmTag, 'href')}, { integrity: ${url(wasmTag, 'integrity')}, credentials: 'same-origin' });
+const bindings = await import(${url(glueTag, 'href')});
+await echartsLoaded;
+const init = bindings.default;
+const wasm = await init({ module_or_path: wasmResponse });
+window.wasmBindings = bindings;
+dispatchEvent(new CustomEvent("TrunkApplicationStarted", {detail: {wasm}}));
+`;
+  return html
+    .replace(glueTag, '')
+    .replace(wasmTag, '')
+    .replace(echartsTag, '')
+    .replace(loader[0], `<script type="module">${body}</script>`);
 }
 
 /** Inline scripts and inline event handlers left in the HTML (CSP would block them). */
@@ -182,6 +241,7 @@ function main() {
   } else {
     console.log('post-build: no MACHI_KPI_PRERENDER (not `cargo xtask dist`): the skeleton only');
   }
+  if (release) source = loadAfterFirstPaint(source);
   const { html, file } = externalizeLoader(source, publicUrl);
   if (html !== readFileSync(indexPath, 'utf8')) writeFileSync(indexPath, html);
   if (file) {
