@@ -28,35 +28,38 @@ use crate::i18n::{t, Key};
 use crate::storage::{self, ImportedKind, StorageError, StoredMeta};
 use crate::use_lang;
 
-/// Validates and imports a file's bytes with the core (`import_any`: a
-/// dataset JSON, or an observations CSV applied to `base`).
-///
-/// CRLF line ends (what Excel writes) become LF first: the core's CSV reader
-/// numbers lines one too low after a CRLF, and the reader must see the line
-/// numbers of their file. The bytes 0x0D 0x0A only ever mean CR LF in UTF-8
-/// and in Shift_JIS (whose trail bytes start at 0x40), and JSON allows line
-/// breaks only between tokens, so nothing else changes.
+/// Validates and imports a file's bytes with the core (`import_any_with`: a
+/// dataset JSON, or an observations CSV applied to `base`). Decoding, line
+/// ends and line numbers are the core's, the same as the CLI's; only the
+/// Shift_JIS table is the browser's ([`BrowserShiftJis`]), so the wasm does
+/// not carry `encoding_rs`.
 pub fn import_bytes(base: &Dataset, bytes: &[u8]) -> Result<(Dataset, ImportKind), ImportErrors> {
-    machi_kpi_core::io::import_any(base, &lf_line_ends(bytes))
+    machi_kpi_core::io::import_any_with(base, bytes, &SHIFT_JIS)
 }
 
-/// `bytes` with every CR LF pair replaced by LF.
-pub fn lf_line_ends(bytes: &[u8]) -> std::borrow::Cow<'_, [u8]> {
-    if !bytes.windows(2).any(|w| w == b"\r\n") {
-        return std::borrow::Cow::Borrowed(bytes);
+/// Shift_JIS / CP932 by the browser's `TextDecoder("shift_jis")` (the WHATWG
+/// decoder, the same table as `encoding_rs`), `fatal` so that bytes that are
+/// not Shift_JIS are an error rather than U+FFFD.
+#[cfg(target_arch = "wasm32")]
+pub struct BrowserShiftJis;
+
+#[cfg(target_arch = "wasm32")]
+impl machi_kpi_core::io::decode::ShiftJisDecoder for BrowserShiftJis {
+    fn decode_shift_jis(&self, bytes: &[u8]) -> Option<String> {
+        let options = web_sys::TextDecoderOptions::new();
+        options.set_fatal(true);
+        web_sys::TextDecoder::new_with_label_and_options("shift_jis", &options)
+            .ok()?
+            .decode_with_u8_array(bytes)
+            .ok()
     }
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
-            i += 1;
-            continue;
-        }
-        out.push(bytes[i]);
-        i += 1;
-    }
-    std::borrow::Cow::Owned(out)
 }
+
+#[cfg(target_arch = "wasm32")]
+const SHIFT_JIS: BrowserShiftJis = BrowserShiftJis;
+// Native builds (tests, server-side rendering) have no TextDecoder.
+#[cfg(not(target_arch = "wasm32"))]
+const SHIFT_JIS: machi_kpi_core::io::decode::EncodingRs = machi_kpi_core::io::decode::EncodingRs;
 
 /// How the shown imported data reached the app.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -675,11 +678,6 @@ mod tests {
                 .expect("unknown id");
             assert_eq!(unknown.position.line, Some(3), "{end:?}");
         }
-        assert_eq!(&*lf_line_ends(b"a\r\nb\rc\n"), b"a\nb\rc\n");
-        assert!(matches!(
-            lf_line_ends(b"a\nb"),
-            std::borrow::Cow::Borrowed(_)
-        ));
     }
 
     #[test]

@@ -196,7 +196,8 @@ async fn revisions_list_three_added_two_dropped_and_the_changed_baseline() {
         vacant.contains("30件") && vacant.contains("49件"),
         "30件 (H30年度) → 49件"
     );
-    assert!(html.contains("「合計特殊出生率」に代わる指標"));
+    // The name sits in a bidi isolate (U+2068 … U+2069, issue 12).
+    assert!(html.contains("「\u{2068}合計特殊出生率\u{2069}」に代わる指標"));
     let lowered = render(Page::Revisions, "change=lowered", Lang::En).await;
     let n = figure(&lowered, "lowered");
     assert!(lowered.contains(&format!("Showing {n} of 47 targets.")));

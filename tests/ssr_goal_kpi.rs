@@ -17,11 +17,15 @@ use std::rc::Rc;
 use machi_kpi::context::DataContext;
 use machi_kpi::i18n::era::Era;
 use machi_kpi::i18n::kpi_format as fmt;
+use machi_kpi::i18n::readable as readable_text;
 use machi_kpi::i18n::Lang;
 use machi_kpi::pages::kpi::{target_key, KpiPage};
 use machi_kpi::pages::view_state::{method_slug, scenario_slug};
 use machi_kpi::routes::{LangState, Route};
 use machi_kpi::{StaticApp, StaticAppProps};
+use machi_kpi_core::analysis::readable::{
+    achievement_headline, projection_headline, ProjectionHeadline,
+};
 use machi_kpi_core::analysis::{analyze, Method, Metric, Scenario};
 use machi_kpi_core::Dataset;
 use serde_json::{json, Map, Value};
@@ -202,7 +206,7 @@ async fn indicator_page_shows_the_cores_figures_for_security_lights() {
     assert!(html.contains("市内の防犯灯設置数"));
     assert!(html.contains("安心安全課"));
     assert!(html.contains("ESCO事業について"));
-    assert!(html.contains("<code>16,465基</code>"));
+    assert!(html.contains("<code class=\"data-text\">16,465基</code>"));
     assert!(
         html.contains("目標値 (令和6年度)"),
         "source column verbatim"
@@ -239,13 +243,14 @@ async fn new_farmers_fy2027_line_projection_is_306() {
     assert!(after(&html, &[b, "data-proj=\"line:baseline\""])
         .starts_with(" aria-current=\"true\" class=\"selected\""));
     assert!(html.contains("v̂_T = v̄ + m · (t_T − t̄) = 54.0 + 36.0 × (2027 − 2020) = 306"));
-    // FY2024 target (70) already met: achievement 146.9%.
+    // FY2024 target (70) already met (a = 146.9%, in the computation): said in words.
     let a = cell(
         &html,
         &["data-target=\"fy2024:all\"", "data-figure=\"achievement\""],
         "</dd>",
     );
-    assert_eq!(a, "146.9%");
+    assert_eq!(a, "Target achieved");
+    assert!(html.contains("= 146.9%"));
 }
 
 #[tokio::test]
@@ -338,7 +343,7 @@ async fn notes_markup_is_text_and_data_is_never_html() {
         &["data-target=\"fy2027:all\"", "data-figure=\"achievement\""],
         "</dd>",
     );
-    assert_eq!(a, "100.0%");
+    assert_eq!(a, "Target achieved");
     assert!(html.contains("Leap year (366 days)"));
     assert!(
         html.contains("T = b = 366: 100% if the value meets the target in its direction, else 0%")
@@ -371,7 +376,7 @@ async fn goal_page_lists_measures_cards_and_figures() {
             ],
             "</strong>"
         ),
-        "146.9%"
+        "目標達成済み"
     );
     assert!(html.contains("href=\"#/kpi/new-farmers\""));
     assert!(html.contains("class=\"sparkline\""));
@@ -391,7 +396,7 @@ async fn goal_2_1_has_both_numeric_goals_and_the_english_page_marks_japanese() {
     assert!(html.contains("data-kpi=\"total-fertility-rate\""));
     assert!(html.contains("data-kpi=\"child-population\""));
     assert!(html.contains("Dropped as a numerical goal in the March 2024 revision."));
-    assert!(html.contains("Replaces “Total fertility rate”."));
+    assert!(html.contains("Replaces “\u{2068}Total fertility rate\u{2069}”."));
     assert!(html.contains("Shown in Japanese: the source has no English version."));
     assert!(html.contains("lang=\"ja\""));
     assert!(html.contains("href=\"#/kpi/births?lang=en\""));
@@ -409,7 +414,8 @@ async fn about_page_computes_its_worked_examples() {
     for must in [
         "公共データ利用規約（第1.0版）（PDL1.0）",
         "CC BY 4.0",
-        "伊勢崎市『第2期総合戦略数値目標・重要業績評価指標(KPI)一覧 (令和3年度)』『第２期伊勢崎市まち・ひと・しごと創生総合戦略 (令和6年3月一部改訂)』を加工して作成",
+        // Each title in a bidi isolate (U+2068 … U+2069, issue 12).
+        "伊勢崎市『\u{2068}第2期総合戦略数値目標・重要業績評価指標(KPI)一覧 (令和3年度)\u{2069}』『\u{2068}第２期伊勢崎市まち・ひと・しごと創生総合戦略 (令和6年3月一部改訂)\u{2069}』を加工して作成",
         "WCAG）2.1 のレベルAA",
         "国連統計部（UN Statistics Division）",
         "カナダ統計局（Statistics Canada）",
@@ -454,6 +460,17 @@ async fn about_page_computes_its_worked_examples() {
     assert!(easy.contains("計算の しかた"));
 }
 
+/// The kind of a projection's headline, for the browser suite (which compares shown
+/// numbers with the raw ones only where numbers are shown).
+fn headline_kind(h: &ProjectionHeadline) -> &'static str {
+    match h {
+        ProjectionHeadline::NotMeaningful => "not_meaningful",
+        ProjectionHeadline::Shown { .. } => "shown",
+        ProjectionHeadline::FarPastTarget { .. } => "far_past_target",
+        ProjectionHeadline::MovingAway { .. } => "moving_away",
+    }
+}
+
 /// The five indicators the browser suite checks, one of each kind.
 const E2E_INDICATORS: [&str; 5] = [
     "security-lights",
@@ -482,8 +499,11 @@ fn e2e_fixture() -> Value {
                         let key = format!("{}:{}", method_slug(m), scenario_slug(s));
                         let v = match ta.projection(m, s) {
                             Metric::Value(p) => json!({
-                                "value": fmt::value_text(lang, ind, p.projected_value),
-                                "ratio": fmt::percent(p.projected_ratio, 1),
+                                // The readable-figures rules: words where a number
+                                // would mislead (the raw numbers stay below).
+                                "value": readable_text::projected_value_text(lang, ind, &projection_headline(ind, p.projected_value, p.projected_ratio)),
+                                "ratio": readable_text::projected_ratio_text(lang, &projection_headline(ind, p.projected_value, p.projected_ratio)),
+                                "headline": headline_kind(&projection_headline(ind, p.projected_value, p.projected_ratio)),
                                 // Target achieved wins over the projection, as on the page.
                                 "outlook": ta.outlook_for(m, s).value().map(|o| o.slug()),
                                 "year": fmt::year_reached_text(lang, Era::Wareki, ta.target.value().map(|t| t.period.kind).unwrap_or(machi_kpi_core::PeriodKind::FiscalYear), p.year_reached),
@@ -497,14 +517,10 @@ fn e2e_fixture() -> Value {
                         proj.insert(key, v);
                     }
                 }
-                let metric = |m: &Metric<f64>| match m {
-                    Metric::Value(x) => json!(fmt::percent(*x, 1)),
-                    Metric::Unavailable(u) => json!(fmt::unavailable_text(lang, *u)),
-                };
                 targets.insert(
                     target_key(ta),
                     json!({
-                        "achievement": metric(&ta.achievement),
+                        "achievement": readable_text::achievement_text(lang, ind, &achievement_headline(ta)),
                         "outlook": ta.outlook.value().map(|o| o.slug()),
                         "default_method": method_slug(ta.default_method),
                         "projections": proj,

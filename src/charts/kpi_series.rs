@@ -25,6 +25,7 @@ use charming::{
     Chart,
 };
 use machi_kpi_core::analysis::indicator::actual_points;
+use machi_kpi_core::analysis::readable::PossibleRange;
 use machi_kpi_core::analysis::{
     IndicatorAnalysis, Method, Metric, Projection, Scenario, Scope, TargetAnalysis,
 };
@@ -231,9 +232,12 @@ fn drawn_series(
                 .unwrap_or(0);
             let mut values = vec![None; n];
             let tt = t.period.year;
+            // The path stops where it leaves the quantity's possible range (a negative
+            // count, a share above 100%): those points are not meaningful at this pace.
+            let range = PossibleRange::of(ind);
             for year in latest.period.year..=tt {
                 if let Some(i) = axis.index(year) {
-                    values[i] = Some(projected_at(p, tt, year));
+                    values[i] = Some(projected_at(p, tt, year)).filter(|v| range.contains(*v));
                 }
             }
             out.push(Drawn {

@@ -19,22 +19,12 @@ pub const BOM: &str = "\u{feff}";
 /// One CSV field: quoted when it holds a comma, quote or line break;
 /// prefixed with `'` when a spreadsheet would run it as a formula.
 pub fn csv_field(text: &str) -> String {
-    // `=`/`@` always start a formula; `+`/`-` do when a call or operator
-    // follows (`+cmd|' /C calc'!A0`, `-1+SUM(A1)`), not in `-3.5` or `+12.3%`.
-    let formula = match text.chars().next() {
-        Some('=' | '@' | '\t' | '\r') => true,
-        Some('+' | '-') => text.contains(['(', '|', '!', '=', '@', '"']),
-        _ => false,
-    };
-    let text = if formula {
-        format!("'{text}")
-    } else {
-        text.to_owned()
-    };
+    // The core's rule, so that every CSV the program writes defuses the same cells.
+    let text = machi_kpi_core::io::csv::defuse(text);
     if text.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", text.replace('"', "\"\""))
     } else {
-        text
+        text.into_owned()
     }
 }
 

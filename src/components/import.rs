@@ -1,7 +1,8 @@
 //! Importing newer data, and saying which data is shown.
 //!
 //! [`ImportPanel`] (on the Data page): a file input for the observations CSV
-//! (UTF-8 with or without BOM, or Shift_JIS/CP932) or a dataset JSON, and the
+//! (comma- or tab-separated; UTF-8 with or without BOM, UTF-16 with BOM, or
+//! Shift_JIS/CP932) or a dataset JSON, and the
 //! next-year template as a download. The bytes are read in the browser and
 //! validated by the core ([`import_bytes`], an observations CSV being applied to
 //! the embedded dataset); on success the [`DataControl`] shows the result on
@@ -36,10 +37,10 @@ pub const MAX_LISTED: usize = 100;
 
 /// A problem in the reader's language (its position is part of the sentence).
 pub fn error_text(lang: Lang, error: &ImportError) -> String {
-    if lang.is_japanese() {
-        error.message_ja()
-    } else {
-        error.message_en()
+    match lang {
+        Lang::Ja => error.message_ja(),
+        Lang::JaEasy => error.message_ja_easy(),
+        Lang::En => error.message_en(),
     }
 }
 

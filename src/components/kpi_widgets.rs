@@ -9,14 +9,16 @@
 //! styles, so they work under a strict CSP and in print).
 
 use machi_kpi_core::analysis::indicator::actual_points;
+use machi_kpi_core::analysis::readable::{self as readable, AchievementHeadline, YearMonth};
 use machi_kpi_core::analysis::{IndicativeStatus, Metric, Outlook, Scope, TargetAnalysis};
-use machi_kpi_core::{Indicator, OfficialStatus, Role};
+use machi_kpi_core::{Dataset, Indicator, OfficialStatus, Role};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::i18n::era::{period_label, Era};
 use crate::i18n::kpi_format::{self as fmt, value_text};
 use crate::i18n::pages_goal_kpi::{self as text, pt, PKey};
+use crate::i18n::readable as rtext;
 use crate::i18n::Lang;
 use crate::routes::Route;
 
@@ -85,8 +87,11 @@ pub fn metric_text<T>(lang: Lang, m: &Metric<T>, show: impl Fn(&T) -> String) ->
 }
 
 /// The progress bar to a target: the achievement as a filled bar (clamped
-/// to 0–100%) with a tick at the expected progress, and both numbers in text.
-pub fn progress_bar(lang: Lang, ta: &TargetAnalysis) -> Html {
+/// to 0–100%) with a tick at the expected progress, and the headline in text:
+/// the rate only when it is readable, else the change since the base in words
+/// ([`readable::achievement_headline`]); the exact rate stays in "show the
+/// computation".
+pub fn progress_bar(lang: Lang, ind: &Indicator, ta: &TargetAnalysis) -> Html {
     let bar = match (&ta.achievement, &ta.expected_progress) {
         (Metric::Value(a), e) => {
             let fill = (a.clamp(0.0, 1.0) * 100.0).to_string();
@@ -105,9 +110,13 @@ pub fn progress_bar(lang: Lang, ta: &TargetAnalysis) -> Html {
         }
         _ => html! {},
     };
-    let schedule = match (&ta.achievement, &ta.expected_progress, &ta.target_met) {
-        (_, _, Metric::Value(true)) => Some(fmt::outlook_name(lang, Outlook::TargetAchieved)),
-        (Metric::Value(a), Metric::Value(e), _) => Some(text::schedule_text(lang, *a, *e)),
+    let headline = readable::achievement_headline(ta);
+    // "Behind schedule" says nothing new under "moved away from the target".
+    let schedule = match (&headline, &ta.achievement, &ta.expected_progress) {
+        (AchievementHeadline::Achieved, _, _) => None,
+        (AchievementHeadline::Percent(_), Metric::Value(a), Metric::Value(e)) => {
+            Some(text::schedule_text(lang, *a, *e))
+        }
         _ => None,
     };
     html! {
@@ -115,8 +124,10 @@ pub fn progress_bar(lang: Lang, ta: &TargetAnalysis) -> Html {
             { bar }
             <p class="progress-text">
                 <span class="label">{ pt(lang, PKey::AchievementLabel) }{ " " }</span>
-                <strong data-figure="achievement">{ metric_text(lang, &ta.achievement, |a| fmt::percent(*a, 1)) }</strong>
-                if let Metric::Value(e) = &ta.expected_progress {
+                <strong data-figure="achievement" data-headline={headline_slug(&headline)}>
+                    { rtext::achievement_text(lang, ind, &headline) }
+                </strong>
+                if let (AchievementHeadline::Percent(_), Metric::Value(e)) = (&headline, &ta.expected_progress) {
                     <span class="expected">
                         { if lang == Lang::En { " · " } else { "・" } }
                         { pt(lang, PKey::ExpectedShort) }{ " " }
@@ -128,6 +139,89 @@ pub fn progress_bar(lang: Lang, ta: &TargetAnalysis) -> Html {
                 <p class="schedule">{ s }</p>
             }
         </div>
+    }
+}
+
+/// The kind of headline, for tests and styles (`data-headline`).
+pub fn headline_slug(h: &AchievementHeadline) -> &'static str {
+    match h {
+        AchievementHeadline::Achieved => "achieved",
+        AchievementHeadline::Percent(_) => "percent",
+        AchievementHeadline::MovedAway(_) => "moved-away",
+        AchievementHeadline::ChangeOnly(_) => "change-only",
+        AchievementHeadline::Unavailable(_) => "unavailable",
+    }
+}
+
+/// The reader's year and month, from the browser's clock. Natively (server-side
+/// rendering, tests) there is no reader, so `None`: the output stays the same whatever
+/// day the tests run, and the core's rules take the date as an argument
+/// ([`readable::target_timing`]), tested with fixed dates.
+pub fn today() -> Option<YearMonth> {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let d = js_sys::Date::new_0();
+        let (year, month) = (d.get_full_year(), d.get_month());
+        // NaN-free by construction: `Date()` is now.
+        Some(YearMonth {
+            year: year as i32,
+            month: month + 1,
+        })
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        None
+    }
+}
+
+/// The "data as of" line: the latest actuals' period and the editions' titles as the
+/// dataset gives them (they carry the publication as the source prints it), each title
+/// as data text, bidi-isolated. Marked `data-readable`, not `data-figure`: it is no
+/// figure of the page's own (the pages' tests collect those).
+pub fn data_as_of(lang: Lang, era: Era, ds: &Dataset) -> Html {
+    data_as_of_for(lang, era, ds, None)
+}
+
+/// [`data_as_of`] on an Indicator page: that indicator's latest actual instead of the
+/// dataset's, in the same one line.
+pub fn data_as_of_for(lang: Lang, era: Era, ds: &Dataset, ind: Option<&Indicator>) -> Html {
+    let when = match ind {
+        Some(i) => rtext::indicator_as_of_text(lang, era, readable::latest_actual(i)),
+        None => rtext::data_as_of_text(lang, era, &readable::data_as_of(ds)),
+    };
+    let titles: Vec<&str> = ds
+        .editions
+        .iter()
+        .map(|e| lang.pick(&e.title_ja, &e.title_en))
+        .collect();
+    let sep = if lang == Lang::En { "; " } else { "、" };
+    html! {
+        <p class="data-as-of note" data-readable="data-as-of">
+            { when }
+            { if lang == Lang::En { ". " } else { "。" } }
+            { rtext::sources_label(lang) }
+            { for titles.iter().enumerate().map(|(i, t)| html! {
+                <>{ if i > 0 { sep } else { "" } }<bdi class="data-text">{ t.to_string() }</bdi></>
+            }) }
+        </p>
+    }
+}
+
+/// One sentence: why the official status and the projection can differ.
+pub fn status_vs_projection(lang: Lang, era: Era, ds: &Dataset) -> Html {
+    let evaluated = readable::data_as_of(ds).evaluated_fy;
+    html! {
+        <p class="note status-vs-projection" data-readable="status-vs-projection">
+            { rtext::status_vs_projection(lang, era, evaluated) }
+        </p>
+    }
+}
+
+/// The mark of a target whose year has passed (by the data or by the reader's date).
+pub fn target_passed(lang: Lang, ta: &TargetAnalysis, today: Option<YearMonth>) -> Html {
+    match rtext::target_passed_text(lang, readable::target_timing(ta, today)) {
+        Some(s) => html! { <p class="target-passed" data-readable="target-passed">{ s }</p> },
+        None => html! {},
     }
 }
 

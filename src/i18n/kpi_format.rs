@@ -208,6 +208,10 @@ pub fn reason(lang: Lang, u: Unavailable) -> &'static str {
             Unavailable::NoDip => "2020年に へっていません",
             Unavailable::NoRecoveryValue => "2021年の 数字が ありません",
             Unavailable::Undefined => "この 数字では 計算できません",
+            Unavailable::NoActualSinceBase => "はじめの あとの 数字が まだ ないので、わかりません",
+            Unavailable::TargetPeriodPassed => {
+                "目標の 年は もう すぎました（さいごの 結果を 見てください）"
+            }
         },
     }
 }
@@ -405,45 +409,6 @@ pub fn observation_at<'a>(
     })
 }
 
-/// Removes markup such as `<p>` from text that came from a PDF export, so it
-/// can be shown as plain text: tags are dropped, paragraph ends become line
-/// breaks, and the five basic entities are decoded.
-pub fn strip_tags(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut in_tag = false;
-    let mut tag = String::new();
-    for c in text.chars() {
-        match (in_tag, c) {
-            (false, '<') => {
-                in_tag = true;
-                tag.clear();
-            }
-            (true, '>') => {
-                in_tag = false;
-                let name = tag.trim().trim_start_matches('/').to_ascii_lowercase();
-                if (name.starts_with('p') && tag.trim().starts_with('/')) || name.starts_with("br")
-                {
-                    out.push('\n');
-                }
-            }
-            (true, c) => tag.push(c),
-            (false, c) => out.push(c),
-        }
-    }
-    let decoded = out
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&#39;", "'")
-        .replace("&amp;", "&");
-    decoded
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -511,14 +476,6 @@ mod tests {
             "to be published 2022-09"
         );
         assert!(pending_text(Lang::JaEasy, None).contains("予定"));
-    }
-
-    #[test]
-    fn markup_from_the_pdf_becomes_plain_text() {
-        let raw = "<p>①なし</p> <p>②課題 &amp; 対策</p><script>x</script>";
-        assert_eq!(strip_tags(raw), "①なし\n②課題 & 対策\nx");
-        assert_eq!(strip_tags("a<br/>b"), "a\nb");
-        assert_eq!(strip_tags("plain"), "plain");
     }
 
     #[test]

@@ -18,6 +18,7 @@ pub mod messages;
 pub mod pages_goal_kpi;
 pub mod pages_tables;
 pub mod portal;
+pub mod readable;
 
 use std::fmt;
 
@@ -188,6 +189,14 @@ pub fn t(lang: Lang, key: Key) -> &'static str {
         Lang::En => en::text(key),
         Lang::JaEasy => ja_easy::text(key),
     }
+}
+
+/// Data text to put inside a sentence, between U+2068 FIRST STRONG ISOLATE and
+/// U+2069 POP DIRECTIONAL ISOLATE: whatever direction controls it holds (a
+/// U+202E right-to-left override in a name), they end with it and cannot
+/// reorder the words and figures of the sentence after it. Invisible.
+pub fn isolate(text: &str) -> String {
+    format!("\u{2068}{text}\u{2069}")
 }
 
 #[cfg(test)]

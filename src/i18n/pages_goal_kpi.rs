@@ -8,7 +8,10 @@
 //! their figures always come from the core at render time. Data text (names,
 //! notes, definitions) is never translated here.
 
-use machi_kpi_core::analysis::{IndicatorAnalysis, Metric, Outlook, TargetAnalysis};
+use machi_kpi_core::analysis::readable::{
+    achievement_headline, is_readable_percent, AchievementHeadline,
+};
+use machi_kpi_core::analysis::{FinalResult, IndicatorAnalysis, Metric, Outlook, TargetAnalysis};
 use machi_kpi_core::{EditionId, Indicator, Period, Unit};
 
 use super::era::{period_label, Era};
@@ -55,6 +58,12 @@ pkeys! {
     AheadOfSchedule,
     BehindSchedule,
     NoProgressYet,
+    /// A target whose period has come: the final result, not a projection.
+    FinalResultLabel,
+    FinalAchieved,
+    FinalMissed,
+    /// Why a target past its period has no projections table.
+    FinalNoProjection,
     OfficialStatusLabel,
     NoOfficialStatus,
     IndicativeStatusLabel,
@@ -254,6 +263,10 @@ fn ja(key: PKey) -> &'static str {
         AheadOfSchedule => "達成率が期待進捗以上（予定どおり以上）",
         BehindSchedule => "達成率が期待進捗未満（予定より遅れ）",
         NoProgressYet => "基準の後の実績値がまだないため、進み具合は判断できません",
+        FinalResultLabel => "最終結果",
+        FinalAchieved => "目標達成",
+        FinalMissed => "目標未達成",
+        FinalNoProjection => "目標年度の実績値が出ているため、見込み（将来推計）は示しません。",
         OfficialStatusLabel => "市の評価（進捗状況）",
         NoOfficialStatus => "令和6年3月の改訂で追加された指標のため、市の評価はありません",
         IndicativeStatusLabel => "数値からの参考評価",
@@ -390,9 +403,9 @@ fn ja(key: PKey) -> &'static str {
         MCagrTitle => "CAGRによる予測",
         MCagrBody => "既定の予測方法は、国連統計部（UN Statistics Division）の「SDG Progress Chart」で使われ、Open SDG のサイトでも使われている年平均成長率（CAGR）です。基準から最新の値までの成長率が続くとして目標年度の値 v̂_T を求め、予測達成率 p を計算します。",
         MLineTitle => "最小二乗法の直線",
-        MLineBody => "もう一つの方法は、基準以降のすべての実績値を通る最小二乗法の直線です。累計の指標（毎年一定の量が加わると累計は直線的に増えます）と、CAGRが計算できない場合（0や符号が変わる値）は、直線が既定です。",
+        MLineBody => "もう一つの方法は、基準値を含むすべての値（基準より前の値も）を通る最小二乗法の直線です。累計の指標（毎年一定の量が加わると累計は直線的に増えます）と、CAGRが計算できない場合（0や符号が変わる値）は、直線が既定です。",
         MScenarioTitle => "2つの前提",
-        MScenarioBody => "「基準値以降の傾向」は上の計算です。「直近のペース」は、最後の2つの実績値の間の変化がそのまま続くとした場合です。コロナで落ち込んだ指標では、直近のペースは回復の勢いを表します。それぞれの前提で、目標に届く年（または「このペースでは届かない」）と、必要な年間変化量・実際の年間変化量を示します。",
+        MScenarioBody => "「基準値以降の傾向」は上の計算です。「直近のペース」は、最後の2つの実績値（基準値は使いません）の間の変化がそのまま続くとした場合です。コロナで落ち込んだ指標では、直近のペースは回復の勢いを表します。それぞれの前提で、目標に届く年（または「このペースでは届かない」）と、必要な年間変化量・実際の年間変化量を示します。",
         MOutlookTitle => "見通しの区分",
         MOutlookBody => "目標達成済み：最新の値がすでに目標を満たす。達成見込み：p ≥ 95%。加速が必要：10% ≤ p < 95%。停滞・後退：p < 10%。",
         MPaceTitle => "ペース比",
@@ -402,7 +415,7 @@ fn ja(key: PKey) -> &'static str {
         MIndicativeTitle => "市の評価と参考評価",
         MIndicativeBody => "市の評価（進捗状況）は市の判断であり、常にそのまま表示します。そのそばに、多摩市の按分方式による参考評価を数値から求めて示します：目標を満たすか a ≥ e なら「順調」、a ≥ 0.6·e なら「概ね順調」、それ以外は「遅れ」で、コロナの影響あり（計算）なら「遅れ（コロナ）」です。両者が異なる場合も、どちらが正しいとは判断しません。",
         MSeriesTitle => "複数の系列",
-        MSeriesBody => "男性・女性、小学校・中学校のように系列がある指標は、系列ごとに計算します。指標全体の見通しは、すべての系列が達成済みでない限り、最も悪い系列の見通しです。",
+        MSeriesBody => "男性・女性、小学校・中学校のように系列がある指標は、系列ごとに計算します。指標全体の見通しは、見通しが計算できる系列のうち最も悪いものです（計算できない系列はその旨を示します）。「目標達成済み」は、すべての系列が達成した場合だけです。",
         MUndefinedTitle => "計算できない値",
         MUndefinedBody => "NaN や ∞ は表示しません。計算できない結果は「—」と理由（基準値がない、公表前、目標が数値でない、値が少なすぎる など）で示します。",
         ReferencesLabel => "参考",
@@ -441,6 +454,10 @@ fn en(key: PKey) -> &'static str {
         AheadOfSchedule => "Achievement at or above expected progress (on schedule)",
         BehindSchedule => "Achievement below expected progress (behind schedule)",
         NoProgressYet => "No actual value after the base yet, so progress cannot be judged",
+        FinalResultLabel => "Final result",
+        FinalAchieved => "Target achieved",
+        FinalMissed => "Target not achieved",
+        FinalNoProjection => "The target year's actual is out, so no projection is shown.",
         OfficialStatusLabel => "Official status (the city's assessment)",
         NoOfficialStatus => "Added in the March 2024 revision: no official status yet",
         IndicativeStatusLabel => "Indicative status (computed)",
@@ -577,9 +594,9 @@ fn en(key: PKey) -> &'static str {
         MCagrTitle => "Projection with CAGR",
         MCagrBody => "The default method is compound annual growth (CAGR), as in the UN Statistics Division's SDG Progress Chart and on Open SDG sites: the growth rate from the base to the latest value is continued to the target year, giving v̂_T and the projected achievement p.",
         MLineTitle => "Least-squares line",
-        MLineBody => "The alternative is a least-squares straight line through every actual from the base on. It is the default for cumulative indicators (a steady yearly flow makes a cumulative count grow linearly, not geometrically) and wherever CAGR is undefined (a zero or sign-changing value).",
+        MLineBody => "The alternative is a least-squares straight line through every value, the base and any earlier value included. It is the default for cumulative indicators (a steady yearly flow makes a cumulative count grow linearly, not geometrically) and wherever CAGR is undefined (a zero or sign-changing value).",
         MScenarioTitle => "Two scenarios",
-        MScenarioBody => "\"Trend since the baseline\" is the computation above. \"Recent pace\" continues the change between the last two actuals. For indicators hit by COVID-19 the recent pace is the rebound, so the two side by side show the trend against the recovery. Each scenario shows the year the target is reached (or \"not at this pace\") and the required against the observed yearly change.",
+        MScenarioBody => "\"Trend since the baseline\" is the computation above. \"Recent pace\" continues the change between the last two actuals (never the baseline). For indicators hit by COVID-19 the recent pace is the rebound, so the two side by side show the trend against the recovery. Each scenario shows the year the target is reached (or \"not at this pace\") and the required against the observed yearly change.",
         MOutlookTitle => "Outlook classes",
         MOutlookBody => "Target achieved: the latest value already meets the target. On course: p ≥ 95%. Acceleration needed: 10% ≤ p < 95%. Stagnation or regression: p < 10%.",
         MPaceTitle => "Pace ratio",
@@ -589,7 +606,7 @@ fn en(key: PKey) -> &'static str {
         MIndicativeTitle => "Official and indicative status",
         MIndicativeBody => "The official status is the city's judgment and is always shown as such. Beside it is an indicative status from the numbers, after Tama City's pro-rated rule: on track when the target is met or a ≥ e, mostly on track when a ≥ 0.6·e, otherwise delayed, with \"(COVID-19)\" when the indicator is COVID-affected (computed). Where the two differ, neither is called right.",
         MSeriesTitle => "Several series",
-        MSeriesBody => "Indicators with several series (men and women, elementary and junior high school) are computed per series. An indicator's outlook is the worst of its series unless all have achieved the target.",
+        MSeriesBody => "Indicators with several series (men and women, elementary and junior high school) are computed per series. An indicator's outlook is the worst of its series that have one (a series without one is named as such); it is \"target achieved\" only when every series has achieved the target.",
         MUndefinedTitle => "Undefined values",
         MUndefinedBody => "NaN and ∞ are never shown: an undefined result is \"—\" with the reason (no baseline, not yet published, a target that is not a number, too few values, …).",
         ReferencesLabel => "References",
@@ -628,6 +645,10 @@ fn ja_easy(key: PKey) -> &'static str {
         AheadOfSchedule => "目安より 進んでいます",
         BehindSchedule => "目安より おくれています",
         NoProgressYet => "基準の あとの 数字が まだ ないので、わかりません",
+        FinalResultLabel => "さいごの 結果",
+        FinalAchieved => "目標に とどきました",
+        FinalMissed => "目標に とどきませんでした",
+        FinalNoProjection => "目標の 年の 数字が もう 出たので、これからの 見こみは 出しません。",
         OfficialStatusLabel => "市の 評価",
         NoOfficialStatus => "2024年3月に ふえた 目標なので、市の 評価は まだ ありません",
         IndicativeStatusLabel => "数字から みた 参考の 評価",
@@ -703,7 +724,7 @@ fn ja_easy(key: PKey) -> &'static str {
         CovidDip => "2020年に へった 割合（δ）",
         CovidRecovery => "2021年に もどった 割合（r）",
         CovidRecoveryYear => "コロナの 前に もどる 年",
-        CovidAffected => "コロナの 影響が あります（10%より 多く へった）",
+        CovidAffected => "コロナの 影響が あります（10%か それより 多く へった）",
         CovidNotAffected => "数字では コロナの 影響は 大きく ありません",
         ShowComputation => "計算を 見る",
         ComputationInputs => "つかう 数字",
@@ -776,7 +797,7 @@ fn ja_easy(key: PKey) -> &'static str {
         MIndicativeTitle => "市の 評価と 参考の 評価",
         MIndicativeBody => "市の 評価は 市が きめた ものです。そのまま のせます。となりに、多摩市の 方法で 数字から 計算した 参考の 評価を のせます。ちがう ときも、どちらが 正しいとは 言いません。",
         MSeriesTitle => "グループが ある とき",
-        MSeriesBody => "男性と 女性など、グループごとに 計算します。ぜんたいの 見通しは いちばん わるい グループの 見通しです。",
+        MSeriesBody => "男性と 女性など、グループごとに 計算します。ぜんたいの 見通しは、計算できる グループの なかで いちばん わるい 見通しです。「もう 目標に とどいた」は、ぜんぶの グループが とどいた ときだけです。",
         MUndefinedTitle => "計算できない とき",
         MUndefinedBody => "計算できない ときは「—」と その わけを 書きます。",
         ReferencesLabel => "参考",
@@ -814,6 +835,7 @@ pub fn projection_legend(lang: Lang, era: Era, _edition: EditionId, period: Peri
 
 /// Caption of the chart's table.
 pub fn chart_table_caption(lang: Lang, name: &str, unit: &Unit) -> String {
+    let name = super::isolate(name);
     let u = lang.pick(&unit.ja, &unit.en);
     match (lang, u.is_empty()) {
         (Lang::En, false) => format!("{name}: actual values, targets and projections ({u})"),
@@ -821,6 +843,13 @@ pub fn chart_table_caption(lang: Lang, name: &str, unit: &Unit) -> String {
         (_, false) => format!("{name}の実績値・目標値・見通し（単位：{u}）"),
         (_, true) => format!("{name}の実績値・目標値・見通し"),
     }
+}
+
+/// How a chart summary reads a target's achievement (see `achievement_headline`).
+enum Reading {
+    Rate(String),
+    Met,
+    Away,
 }
 
 /// The one-sentence summary of an indicator's chart: where it started, where
@@ -832,7 +861,7 @@ pub fn kpi_chart_summary(
     a: &IndicatorAnalysis,
     outlook: impl Fn(&TargetAnalysis) -> Metric<Outlook>,
 ) -> String {
-    let name = lang.pick(&ind.name_ja, &ind.name_en);
+    let name = super::isolate(lang.pick(&ind.name_ja, &ind.name_en));
     let targets: &[TargetAnalysis] = if a.fy2024.iter().any(|t| t.target.value().is_some()) {
         &a.fy2024
     } else {
@@ -843,7 +872,7 @@ pub fn kpi_chart_summary(
         .filter_map(|ta| {
             let base = ta.base.value()?;
             let latest = ta.latest.value()?;
-            let series = fmt::series_label(lang, ind, ta.series.as_deref());
+            let series = fmt::series_label(lang, ind, ta.series.as_deref()).map(super::isolate);
             let from = format!(
                 "{} {}",
                 period_label(lang, era, base.point.period),
@@ -860,14 +889,30 @@ pub fn kpi_chart_summary(
                     value_text(lang, ind, t.value),
                 )
             });
-            let ach = ta.achievement.value().map(|x| fmt::percent(*x, 1));
+            // The readable-figures rule: the rate only when it is a readable share of the
+            // way; otherwise the summary says what happened in words.
+            let ach = match achievement_headline(ta) {
+                AchievementHeadline::Percent(x) => Some(Reading::Rate(fmt::percent(x, 1))),
+                AchievementHeadline::Achieved => Some(Reading::Met),
+                AchievementHeadline::MovedAway(_) => Some(Reading::Away),
+                AchievementHeadline::ChangeOnly(_) | AchievementHeadline::Unavailable(_) => None,
+            };
             let out = outlook(ta).value().map(|o| fmt::outlook_name(lang, *o));
             Some(match lang {
                 Lang::En => {
                     let who = series.map(|s| format!("{s}: ")).unwrap_or_default();
                     let mut s = format!("{who}from {from} to {to}");
-                    if let (Some((tp, tv)), Some(ach)) = (&target, &ach) {
-                        s.push_str(&format!(", {ach} of the way to the {tp} target of {tv}"));
+                    match (&target, &ach) {
+                        (Some((tp, tv)), Some(Reading::Rate(ach))) => {
+                            s.push_str(&format!(", {ach} of the way to the {tp} target of {tv}"))
+                        }
+                        (Some((tp, tv)), Some(Reading::Met)) => {
+                            s.push_str(&format!(", meeting the {tp} target of {tv}"))
+                        }
+                        (Some((tp, tv)), Some(Reading::Away)) => {
+                            s.push_str(&format!(", away from the {tp} target of {tv}"))
+                        }
+                        _ => {}
                     }
                     if let Some(o) = out {
                         s.push_str(&format!(" (outlook: {})", o.to_lowercase()));
@@ -877,8 +922,14 @@ pub fn kpi_chart_summary(
                 _ => {
                     let who = series.map(|s| format!("{s}は")).unwrap_or_default();
                     let mut s = match (&target, &ach) {
-                        (Some((tp, tv)), Some(ach)) => format!(
+                        (Some((tp, tv)), Some(Reading::Rate(ach))) => format!(
                             "{who}{from}から{to}へ変化し、{tp}の目標{tv}に対する達成率は{ach}"
+                        ),
+                        (Some((tp, tv)), Some(Reading::Met)) => {
+                            format!("{who}{from}から{to}へ変化し、{tp}の目標{tv}を達成済み")
+                        }
+                        (Some((tp, tv)), Some(Reading::Away)) => format!(
+                            "{who}{from}から{to}へ変化し、{tp}の目標{tv}から遠ざかっている状態"
                         ),
                         _ => format!("{who}{from}から{to}への推移"),
                     };
@@ -905,6 +956,7 @@ pub fn kpi_chart_summary(
 
 /// The attribution line the licence asks for: 「伊勢崎市『…』を加工して作成」.
 pub fn attribution(lang: Lang, titles: &[&str]) -> String {
+    let titles: Vec<String> = titles.iter().map(|t| super::isolate(t)).collect();
     let quoted: Vec<String> = titles.iter().map(|t| format!("『{t}』")).collect();
     match lang {
         Lang::En => format!(
@@ -932,6 +984,7 @@ pub fn kind_and_place(lang: Lang, ind: &Indicator) -> String {
 
 /// `この指標に置き換えられました：…` / `Replaces …`.
 pub fn replaces_text(lang: Lang, name: &str) -> String {
+    let name = super::isolate(name);
     match lang {
         Lang::Ja => format!("「{name}」に代わる数値目標です。"),
         Lang::JaEasy => format!("「{name}」の かわりの 目標です。"),
@@ -941,6 +994,7 @@ pub fn replaces_text(lang: Lang, name: &str) -> String {
 
 /// `「年少人口」に置き換えられました。` / `Replaced by …`.
 pub fn replaced_by_text(lang: Lang, name: &str) -> String {
+    let name = super::isolate(name);
     match lang {
         Lang::Ja => format!("改訂で「{name}」に置き換えられました。"),
         Lang::JaEasy => format!("「{name}」に かわりました。"),
@@ -958,6 +1012,7 @@ pub fn sparkline_label(lang: Lang, values: &[String]) -> String {
 
 /// Caption of the source-cells table.
 pub fn source_cells_caption(lang: Lang, name: &str, n: usize) -> String {
+    let name = super::isolate(name);
     match lang {
         Lang::En => format!("{name}: all {n} source cells"),
         Lang::Ja => format!("{name}の原資料のセル（全{n}件）"),
@@ -988,6 +1043,59 @@ pub fn target_block_heading(
         s.push_str(series);
     }
     s
+}
+
+/// The final result of a target whose period has come (DESIGN.md §4 "Past the target
+/// year"): achieved or not, the value it is judged on, the achievement rate and the
+/// period the target was first met, all from the core's [`FinalResult`].
+pub fn final_result_text(lang: Lang, era: Era, ind: &Indicator, f: &FinalResult) -> String {
+    let verdict = pt(
+        lang,
+        if f.achieved {
+            PKey::FinalAchieved
+        } else {
+            PKey::FinalMissed
+        },
+    );
+    let value = value_text(lang, ind, f.actual.value);
+    let period = period_label(lang, era, f.actual.period);
+    // A rate outside the readable range says nothing (issue 13): it is left out here
+    // and stays exact in "show the computation".
+    let rate = match &f.rate {
+        Metric::Value(a) if is_readable_percent(*a) => Some(fmt::percent(*a, 1)),
+        Metric::Value(_) => None,
+        Metric::Unavailable(u) => Some(fmt::unavailable_text(lang, *u)),
+    };
+    let met = f.year_met.map(|p| period_label(lang, era, p));
+    match lang {
+        Lang::Ja => {
+            let met = met.map_or(String::new(), |m| format!("、{m}に初めて達成"));
+            let rate = rate.map_or(String::new(), |r| format!("、達成率 {r}"));
+            format!("{verdict}（{period}の実績 {value}{rate}{met}）")
+        }
+        Lang::En => {
+            let met = met.map_or(String::new(), |m| format!(", first met in {m}"));
+            let rate = rate.map_or(String::new(), |r| format!(", achievement {r}"));
+            format!(
+                "{verdict}: {value} in {period}{}",
+                paren_en(&format!("{rate}{met}"))
+            )
+        }
+        Lang::JaEasy => {
+            let met = met.map_or(String::new(), |m| format!("。{m}に はじめて とどきました"));
+            let rate = rate.map_or(String::new(), |r| format!("、{r}"));
+            format!("{verdict}（{period}の 数字 {value}{rate}{met}）")
+        }
+    }
+}
+
+/// ` (achievement 35.8%, first met in FY2024)` from `, achievement 35.8%, first met …`;
+/// nothing when there is nothing to add.
+fn paren_en(parts: &str) -> String {
+    match parts.strip_prefix(", ") {
+        Some(p) => format!(" ({p})"),
+        None => String::new(),
+    }
 }
 
 /// The "verdict" sentence of a target: achievement against expected progress. With no
@@ -1060,6 +1168,37 @@ pub fn agreement_sentence(lang: Lang, agree: usize, compared: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A hand-built final result (the embedded data has none yet: its targets are ahead).
+    #[test]
+    fn final_result_says_achieved_rate_and_year_met() {
+        use machi_kpi_core::analysis::Point;
+        let ds = machi_kpi_core::Dataset::embedded().expect("dataset");
+        let ind = ds.indicator("security-lights").expect("ind");
+        let f = FinalResult {
+            actual: Point {
+                period: Period::fiscal(2025),
+                value: 17800.0,
+            },
+            achieved: false,
+            rate: Metric::Value(0.955257),
+            year_met: None,
+        };
+        let en = final_result_text(Lang::En, Era::Gregorian, ind, &f);
+        assert!(en.starts_with("Target not achieved: 17,800"), "{en}");
+        assert!(en.contains("FY2025") && en.contains("95.5%"), "{en}");
+        assert!(!en.contains("first met"), "{en}");
+        let met = FinalResult {
+            achieved: true,
+            year_met: Some(Period::fiscal(2024)),
+            ..f
+        };
+        let ja = final_result_text(Lang::Ja, Era::Wareki, ind, &met);
+        assert!(ja.starts_with("目標達成（"), "{ja}");
+        assert!(ja.contains("令和6年度に初めて達成"), "{ja}");
+        let easy = final_result_text(Lang::JaEasy, Era::Wareki, ind, &met);
+        assert!(easy.starts_with("目標に とどきました"), "{easy}");
+    }
 
     #[test]
     fn no_verdict_without_an_actual_after_the_base() {

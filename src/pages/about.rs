@@ -10,8 +10,8 @@
 //! ([`crate::pages::formulas`]).
 
 use machi_kpi_core::analysis::{
-    Analysis, BaseSource, IndicatorAnalysis, Method, Metric, Outlook, OutlookCounts, Scenario,
-    TargetAnalysis,
+    Analysis, BaseSource, CovidImpact, IndicatorAnalysis, Method, Metric, Outlook, OutlookCounts,
+    Scenario, TargetAnalysis,
 };
 use machi_kpi_core::{Caveat, Dataset, EditionId, Indicator};
 use yew::prelude::*;
@@ -115,20 +115,6 @@ struct Ctx<'a> {
 }
 
 impl<'a> Ctx<'a> {
-    /// The first indicator (preferred one first) whose analysis passes `ok`.
-    fn pick(
-        &self,
-        preferred: &str,
-        ok: impl Fn(&Indicator, &IndicatorAnalysis) -> bool,
-    ) -> Option<(&'a Indicator, &'a IndicatorAnalysis)> {
-        let ds = self.ds;
-        let a = self.a;
-        let pref = ds.indicator(preferred).into_iter();
-        pref.chain(ds.indicators.iter())
-            .filter_map(|i| a.indicator(&i.id).map(|x| (i, x)))
-            .find(|(i, x)| ok(i, x))
-    }
-
     fn name(&self, ind: &Indicator) -> Html {
         let lang = self.lang;
         html! {
@@ -252,6 +238,11 @@ fn example_heading(c: &Ctx<'_>, ind: &Indicator, ta: &TargetAnalysis) -> Html {
     }
 }
 
+/// The fiscal year an edition sets its targets for, from the dataset.
+fn target_period(ds: &Dataset, e: EditionId) -> machi_kpi_core::Period {
+    machi_kpi_core::Period::fiscal(ds.edition(e).map_or(0, |x| x.target_fy))
+}
+
 fn first_target(a: &IndicatorAnalysis, edition: EditionId) -> Option<&TargetAnalysis> {
     a.for_edition(edition).first()
 }
@@ -267,52 +258,230 @@ fn target_ne_base(t: &TargetAnalysis) -> bool {
     }
 }
 
-fn methodology(c: &Ctx<'_>) -> Html {
-    let lang = c.lang;
-    let fy24 = EditionId::Fy2021Report;
-    let fy27 = EditionId::Revision2024;
+/// One worked example: an indicator and the target it illustrates.
+#[derive(Clone, Copy)]
+pub struct Example<'a> {
+    pub ind: &'a Indicator,
+    pub ta: &'a TargetAnalysis,
+}
 
-    // Achievement and expected progress: an increasing indicator, T ≠ b.
-    let inc = c.pick("security-lights", |i, a| {
+/// The worked examples of the methodology: which indicator (and target) illustrates each
+/// formula of DESIGN.md §4. Picked once from the data, and used both by this page and by
+/// the generator of `docs/methodology.md` (`tests/methodology_doc.rs`), so the two show
+/// the same examples with the same figures. Each pick prefers one indicator and falls back
+/// to the first that shows the method, so a newer dataset still gets examples.
+pub struct WorkedExamples<'a> {
+    /// Achievement, expected progress, CAGR projection and pace ratio.
+    pub increasing: Option<Example<'a>>,
+    /// A maintain target (T = b).
+    pub maintain: Option<Example<'a>>,
+    pub rebased: Option<Example<'a>>,
+    pub earliest: Option<Example<'a>>,
+    /// A cell that repeats another period.
+    pub repeated: Option<&'a Indicator>,
+    /// The least-squares line (a cumulative indicator's second target).
+    pub line: Option<Example<'a>>,
+    /// A COVID-hit indicator whose two scenarios disagree.
+    pub scenario: Option<Example<'a>>,
+    pub covid: Option<(&'a Indicator, &'a CovidImpact)>,
+    /// An indicator whose indicative status differs from the official one.
+    pub indicative: Option<(Example<'a>, &'a IndicatorAnalysis)>,
+    pub series: Option<(&'a Indicator, &'a IndicatorAnalysis)>,
+    /// An undefined result (a qualitative target).
+    pub undefined: Option<Example<'a>>,
+}
+
+/// The first indicator (preferred one first) whose analysis passes `ok`.
+fn pick<'a>(
+    ds: &'a Dataset,
+    a: &'a Analysis,
+    preferred: &str,
+    ok: impl Fn(&Indicator, &IndicatorAnalysis) -> bool,
+) -> Option<(&'a Indicator, &'a IndicatorAnalysis)> {
+    ds.indicator(preferred)
+        .into_iter()
+        .chain(ds.indicators.iter())
+        .filter_map(|i| a.indicator(&i.id).map(|x| (i, x)))
+        .find(|(i, x)| ok(i, x))
+}
+
+/// Picks every worked example (see [`WorkedExamples`]).
+pub fn worked_examples<'a>(ds: &'a Dataset, a: &'a Analysis) -> WorkedExamples<'a> {
+    let first = EditionId::Fy2021Report;
+    let ex = |p: Option<(&'a Indicator, &'a IndicatorAnalysis)>,
+              target: fn(&'a IndicatorAnalysis) -> Option<&'a TargetAnalysis>| {
+        p.and_then(|(ind, x)| target(x).map(|ta| Example { ind, ta }))
+    };
+    let fy24 = |x: &'a IndicatorAnalysis| x.fy2024.first();
+    let fy27 = |x: &'a IndicatorAnalysis| x.fy2027.first();
+    let increasing = pick(ds, a, "security-lights", |i, x| {
         !i.cumulative
             && i.series.is_empty()
-            && first_target(a, fy24).is_some_and(|t| {
+            && first_target(x, first).is_some_and(|t| {
                 numeric(t)
                     && target_ne_base(t)
                     && t.cagr_since_baseline.value().is_some()
                     && t.pace_ratio.value().is_some()
             })
     });
-    let maintain = c.pick("daycare-waiting-children", |_, a| {
-        first_target(a, fy24).is_some_and(|t| numeric(t) && !target_ne_base(t))
+    let maintain = pick(ds, a, "daycare-waiting-children", |_, x| {
+        first_target(x, first).is_some_and(|t| numeric(t) && !target_ne_base(t))
     });
-    let achievement_ex = inc.and_then(|(i, a)| {
-        let t = first_target(a, fy24)?;
-        let m = maintain.and_then(|(mi, ma)| first_target(ma, fy24).map(|mt| (mi, mt)));
-        Some(html! {
+    let rebased = pick(ds, a, "family-support-members", |_, x| {
+        x.fy2027
+            .iter()
+            .any(|t| matches!(&t.base, Metric::Value(b) if b.source == BaseSource::Rebased))
+    });
+    let earliest = pick(ds, a, "parenting-support-center-consultations", |_, x| {
+        x.fy2024
+            .iter()
+            .any(|t| matches!(&t.base, Metric::Value(b) if b.source == BaseSource::EarliestActual))
+    });
+    let repeated = ds
+        .indicators
+        .iter()
+        .find(|i| i.id == "livability" && has_repeat(i))
+        .or_else(|| ds.indicators.iter().find(|i| has_repeat(i)));
+    let line = pick(ds, a, "new-farmers", |i, x| {
+        i.cumulative
+            && x.fy2027.first().is_some_and(|t| {
+                t.line_since_baseline.value().is_some()
+                    && !matches!(t.target_met, Metric::Value(true))
+            })
+    });
+    let scenario = pick(ds, a, "annual-tourists", |_, x| {
+        x.covid_affected
+            && first_target(x, first).is_some_and(|t| {
+                let since = t.cagr_since_baseline.value().map(|p| p.outlook);
+                let recent = t.cagr_recent_pace.value().map(|p| p.outlook);
+                since.is_some() && recent.is_some() && since != recent
+            })
+    });
+    let covid = pick(ds, a, "railway-passengers", |_, x| {
+        x.covid.iter().any(|c| c.recovery.value().is_some())
+    })
+    .and_then(|(i, x)| {
+        x.covid
+            .iter()
+            .find(|c| c.recovery.value().is_some())
+            .map(|c| (i, c))
+    });
+    let indicative = pick(ds, a, "traffic-accidents", |_, x| {
+        x.status_agrees() == Some(false)
+    })
+    .and_then(|(ind, x)| first_target(x, first).map(|ta| (Example { ind, ta }, x)));
+    let series = pick(ds, a, "healthy-life-expectancy", |i, x| {
+        i.series.len() > 1 && x.fy2024.iter().all(numeric)
+    });
+    let undefined = pick(ds, a, "after-school-classrooms", |_, x| {
+        x.fy2024
+            .first()
+            .is_some_and(|t| t.achievement.value().is_none())
+    });
+    WorkedExamples {
+        increasing: ex(increasing, fy24),
+        maintain: ex(maintain, fy24),
+        rebased: ex(rebased, fy27),
+        earliest: ex(earliest, fy24),
+        repeated,
+        line: ex(line, fy27),
+        scenario: ex(scenario, fy24),
+        covid,
+        indicative,
+        series,
+        undefined: ex(undefined, fy24),
+    }
+}
+
+/// The formulas each worked example of a method shows, with its numbers put in (method
+/// ids as in the page's `data-method`): the same lists on the page and in
+/// `docs/methodology.md`.
+pub fn method_formulas<'a>(
+    w: &WorkedExamples<'a>,
+    method: &str,
+    lang: Lang,
+) -> Vec<(Example<'a>, Vec<Formula>)> {
+    let one = |e: Option<Example<'a>>, f: &dyn Fn(Example<'a>) -> Vec<Formula>| {
+        e.map(|e| (e, f(e))).into_iter().collect::<Vec<_>>()
+    };
+    match method {
+        "achievement" => {
+            let mut v = one(w.increasing, &|e| {
+                vec![formulas::achievement(e.ind, e.ta, lang)]
+            });
+            v.extend(one(w.maintain, &|e| {
+                vec![formulas::achievement(e.ind, e.ta, lang)]
+            }));
+            v
+        }
+        "expected" => one(w.increasing, &|e| vec![formulas::expected(e.ta, lang)]),
+        "cagr" => one(w.increasing, &|e| {
+            formulas::projection(e.ind, e.ta, Method::Cagr, Scenario::SinceBaseline, lang)
+        }),
+        "pace" => one(w.increasing, &|e| {
+            vec![formulas::pace_ratio(e.ind, e.ta, lang)]
+        }),
+        "line" => one(w.line, &|e| {
+            formulas::projection(e.ind, e.ta, Method::Line, Scenario::SinceBaseline, lang)
+        }),
+        "scenarios" => one(w.scenario, &|e| {
+            let mut list =
+                formulas::projection(e.ind, e.ta, Method::Cagr, Scenario::SinceBaseline, lang);
+            list.extend(formulas::projection(
+                e.ind,
+                e.ta,
+                Method::Cagr,
+                Scenario::RecentPace,
+                lang,
+            ));
+            list.extend(formulas::yearly_changes(e.ind, e.ta, lang));
+            list
+        }),
+        "indicative" => one(w.indicative.map(|(e, _)| e), &|e| {
+            vec![
+                formulas::achievement(e.ind, e.ta, lang),
+                formulas::expected(e.ta, lang),
+            ]
+        }),
+        "undefined" => one(w.undefined, &|e| {
+            vec![formulas::achievement(e.ind, e.ta, lang)]
+        }),
+        _ => Vec::new(),
+    }
+}
+
+fn methodology(c: &Ctx<'_>) -> Html {
+    let lang = c.lang;
+    let w = worked_examples(c.ds, c.a);
+    let block = |e: Example<'_>, list: Vec<Formula>| -> Html {
+        html! {
             <>
-                { example_heading(c, i, t) }
-                { formula_list(&[formulas::achievement(i, t, lang)]) }
-                if let Some((mi, mt)) = m {
-                    { example_heading(c, mi, mt) }
-                    { formula_list(&[formulas::achievement(mi, mt, lang)]) }
+                { example_heading(c, e.ind, e.ta) }
+                { formula_list(&list) }
+            </>
+        }
+    };
+    let achievement_ex = w.increasing.map(|e| {
+        html! {
+            <>
+                { block(e, method_formulas(&w, "achievement", lang).remove(0).1) }
+                if let Some(m) = w.maintain {
+                    { block(m, vec![formulas::achievement(m.ind, m.ta, lang)]) }
                 }
             </>
-        })
+        }
     });
-    let expected_ex = inc.and_then(|(i, a)| {
-        let t = first_target(a, fy24)?;
-        let schedule = match (&t.achievement, &t.expected_progress) {
-            (Metric::Value(a), Metric::Value(e)) => text::schedule_text(lang, *a, *e),
+    let expected_ex = w.increasing.map(|e| {
+        let schedule = match (&e.ta.achievement, &e.ta.expected_progress) {
+            (Metric::Value(a), Metric::Value(x)) => text::schedule_text(lang, *a, *x),
             _ => "",
         };
-        Some(html! {
+        html! {
             <>
-                { example_heading(c, i, t) }
-                { formula_list(&[formulas::expected(t, lang)]) }
+                { block(e, vec![formulas::expected(e.ta, lang)]) }
                 <p>{ schedule }</p>
             </>
-        })
+        }
     });
 
     // Base of a target: re-based, missing baseline, repeated period.
@@ -328,105 +497,29 @@ fn methodology(c: &Ctx<'_>) -> Html {
             Metric::Unavailable(u) => html! { <p>{ fmt::unavailable_text(lang, *u) }</p> },
         }
     };
-    let rebased = c.pick("family-support-members", |_, a| {
-        a.fy2027
-            .iter()
-            .any(|t| matches!(&t.base, Metric::Value(b) if b.source == BaseSource::Rebased))
-    });
-    let earliest = c.pick("parenting-support-center-consultations", |_, a| {
-        a.fy2024
-            .iter()
-            .any(|t| matches!(&t.base, Metric::Value(b) if b.source == BaseSource::EarliestActual))
-    });
-    let repeated =
-        c.ds.indicators
-            .iter()
-            .find(|i| i.id == "livability" && has_repeat(i))
-            .or_else(|| c.ds.indicators.iter().find(|i| has_repeat(i)));
     let base_ex = html! {
         <>
-            if let Some((i, a)) = rebased {
-                if let Some(t) = a.fy2027.first() {
-                    { example_heading(c, i, t) }
-                    { base_line(i, t) }
-                }
-            }
-            if let Some((i, a)) = earliest {
-                if let Some(t) = a.fy2024.first() {
-                    { example_heading(c, i, t) }
-                    { base_line(i, t) }
-                }
-            }
-            if let Some(i) = repeated {
+            { for [w.rebased, w.earliest].into_iter().flatten().map(|e| html! {
+                <>
+                    { example_heading(c, e.ind, e.ta) }
+                    { base_line(e.ind, e.ta) }
+                </>
+            }) }
+            if let Some(i) = w.repeated {
                 { repeat_example(c, i) }
             }
         </>
     };
-
-    // CAGR projection and pace ratio: the increasing example again.
-    let cagr_ex = inc.and_then(|(i, a)| {
-        let t = first_target(a, fy24)?;
-        Some(html! {
-            <>
-                { example_heading(c, i, t) }
-                { formula_list(&formulas::projection(i, t, Method::Cagr, Scenario::SinceBaseline, lang)) }
-            </>
+    let formulas_of = |id: &str| -> Option<Html> {
+        let blocks = method_formulas(&w, id, lang);
+        (!blocks.is_empty()).then(|| {
+            html! { <>{ for blocks.into_iter().map(|(e, list)| block(e, list)) }</> }
         })
-    });
-    let pace_ex = inc.and_then(|(i, a)| {
-        let t = first_target(a, fy24)?;
-        Some(html! {
-            <>
-                { example_heading(c, i, t) }
-                { formula_list(&[formulas::pace_ratio(i, t, lang)]) }
-            </>
-        })
-    });
-    // Least-squares line: a cumulative indicator's FY2027 target.
-    let line_ex = c
-        .pick("new-farmers", |i, a| {
-            i.cumulative
-                && a.fy2027.first().is_some_and(|t| {
-                    t.line_since_baseline.value().is_some() && !matches!(t.target_met, Metric::Value(true))
-                })
-        })
-        .and_then(|(i, a)| {
-            let t = a.fy2027.first()?;
-            Some(html! {
-                <>
-                    { example_heading(c, i, t) }
-                    { formula_list(&formulas::projection(i, t, Method::Line, Scenario::SinceBaseline, lang)) }
-                </>
-            })
-        });
-    // Scenarios: a COVID-hit indicator whose two scenarios disagree.
-    let scenario_ex = c
-        .pick("annual-tourists", |_, a| {
-            a.covid_affected
-                && first_target(a, fy24).is_some_and(|t| {
-                    let since = t.cagr_since_baseline.value().map(|p| p.outlook);
-                    let recent = t.cagr_recent_pace.value().map(|p| p.outlook);
-                    since.is_some() && recent.is_some() && since != recent
-                })
-        })
-        .and_then(|(i, a)| {
-            let t = first_target(a, fy24)?;
-            let mut list = formulas::projection(i, t, Method::Cagr, Scenario::SinceBaseline, lang);
-            list.extend(formulas::projection(
-                i,
-                t,
-                Method::Cagr,
-                Scenario::RecentPace,
-                lang,
-            ));
-            list.extend(formulas::yearly_changes(i, t, lang));
-            Some(html! {
-                <>
-                    { example_heading(c, i, t) }
-                    { formula_list(&list) }
-                </>
-            })
-        });
+    };
+    let cagr_ex = formulas_of("cagr");
+    let pace_ex = formulas_of("pace");
+    let line_ex = formulas_of("line");
+    let scenario_ex = formulas_of("scenarios");
     // Outlook classes: the counts over all indicators.
     let counts = |o: &OutlookCounts| -> Vec<(Outlook, usize)> {
         Outlook::ALL.iter().map(|&x| (x, o.get(x))).collect()
@@ -434,83 +527,57 @@ fn methodology(c: &Ctx<'_>) -> Html {
     let s = &c.a.summary;
     let outlook_ex = Some(html! {
         <>
-            <p data-figure="outlook-counts-fy2024">{ text::outlook_counts_sentence(lang, &period_label(lang, c.era, machi_kpi_core::Period::fiscal(2024)), &counts(&s.outlook_fy2024), s.outlook_fy2024.unavailable) }</p>
-            <p data-figure="outlook-counts-fy2027">{ text::outlook_counts_sentence(lang, &period_label(lang, c.era, machi_kpi_core::Period::fiscal(2027)), &counts(&s.outlook_fy2027), s.outlook_fy2027.unavailable) }</p>
+            <p data-figure="outlook-counts-fy2024">{ text::outlook_counts_sentence(lang, &period_label(lang, c.era, target_period(c.ds, EditionId::Fy2021Report)), &counts(&s.outlook_fy2024), s.outlook_fy2024.unavailable) }</p>
+            <p data-figure="outlook-counts-fy2027">{ text::outlook_counts_sentence(lang, &period_label(lang, c.era, target_period(c.ds, EditionId::Revision2024)), &counts(&s.outlook_fy2027), s.outlook_fy2027.unavailable) }</p>
         </>
     });
     // COVID dip and recovery.
-    let covid_ex = c
-        .pick("railway-passengers", |_, a| {
-            a.covid.iter().any(|x| x.recovery.value().is_some())
-        })
-        .and_then(|(i, a)| {
-            let ci = a.covid.iter().find(|x| x.recovery.value().is_some())?;
-            Some(html! {
-                <>
-                    <p class="example-title"><strong>{ pt(lang, PKey::WorkedExample) }</strong>{ fmt::colon(lang) }{ c.name(i) }</p>
-                    { formula_list(&formulas::covid(i, ci, lang)) }
-                </>
-            })
-        });
+    let covid_ex = w.covid.map(|(i, ci)| {
+        html! {
+            <>
+                <p class="example-title"><strong>{ pt(lang, PKey::WorkedExample) }</strong>{ fmt::colon(lang) }{ c.name(i) }</p>
+                { formula_list(&formulas::covid(i, ci, lang)) }
+            </>
+        }
+    });
     // Indicative status: an indicator where it differs from the official one.
-    let indicative_ex = c
-        .pick("traffic-accidents", |_, a| a.status_agrees() == Some(false))
-        .and_then(|(i, a)| {
-            let t = first_target(a, fy24)?;
-            Some(html! {
-                <>
-                    { example_heading(c, i, t) }
-                    { formula_list(&[formulas::achievement(i, t, lang), formulas::expected(t, lang)]) }
-                    <p>
-                        { pt(lang, PKey::IndicativeStatusLabel) }{ fmt::colon(lang) }
-                        { crate::components::kpi_widgets::indicative_badge(lang, &a.indicative_status) }
-                        { " · " }{ pt(lang, PKey::OfficialStatusLabel) }{ fmt::colon(lang) }
-                        { crate::components::kpi_widgets::status_badge(lang, a.official_status) }
-                    </p>
-                    <p data-figure="agreement">{ text::agreement_sentence(lang, s.agreement.agree, s.agreement.compared) }</p>
-                </>
-            })
-        });
+    let indicative_ex = w.indicative.map(|(_, a)| {
+        html! {
+            <>
+                { for method_formulas(&w, "indicative", lang).into_iter().map(|(e, list)| block(e, list)) }
+                <p>
+                    { pt(lang, PKey::IndicativeStatusLabel) }{ fmt::colon(lang) }
+                    { crate::components::kpi_widgets::indicative_badge(lang, &a.indicative_status) }
+                    { " · " }{ pt(lang, PKey::OfficialStatusLabel) }{ fmt::colon(lang) }
+                    { crate::components::kpi_widgets::status_badge(lang, a.official_status) }
+                </p>
+                <p data-figure="agreement">{ text::agreement_sentence(lang, s.agreement.agree, s.agreement.compared) }</p>
+            </>
+        }
+    });
     // Several series.
-    let series_ex = c
-        .pick("healthy-life-expectancy", |i, a| i.series.len() > 1 && a.fy2024.iter().all(numeric))
-        .map(|(i, a)| {
-            html! {
-                <>
-                    <p class="example-title"><strong>{ pt(lang, PKey::WorkedExample) }</strong>{ fmt::colon(lang) }{ c.name(i) }</p>
-                    <ul>
-                        { for a.fy2024.iter().map(|t| html! {
-                            <li>
-                                { fmt::series_label(lang, i, t.series.as_deref()).unwrap_or_default() }{ fmt::colon(lang) }
-                                { pt(lang, PKey::AchievementLabel) }{ " " }{ t.achievement.value().map(|x| fmt::percent(*x, 1)).unwrap_or_default() }
-                                { " · " }{ crate::components::kpi_widgets::outlook_badge(lang, &t.outlook) }
-                            </li>
-                        }) }
+    let series_ex = w.series.map(|(i, a)| {
+        html! {
+            <>
+                <p class="example-title"><strong>{ pt(lang, PKey::WorkedExample) }</strong>{ fmt::colon(lang) }{ c.name(i) }</p>
+                <ul>
+                    { for a.fy2024.iter().map(|t| html! {
                         <li>
-                            <strong>{ pt(lang, PKey::OutlookLabel) }</strong>{ fmt::colon(lang) }
-                            { crate::components::kpi_widgets::outlook_badge(lang, &a.outlook_fy2024) }
+                            <bdi>{ fmt::series_label(lang, i, t.series.as_deref()).unwrap_or_default() }</bdi>{ fmt::colon(lang) }
+                            { pt(lang, PKey::AchievementLabel) }{ " " }{ t.achievement.value().map(|x| fmt::percent(*x, 1)).unwrap_or_default() }
+                            { " · " }{ crate::components::kpi_widgets::outlook_badge(lang, &t.outlook) }
                         </li>
-                    </ul>
-                </>
-            }
-        });
+                    }) }
+                    <li>
+                        <strong>{ pt(lang, PKey::OutlookLabel) }</strong>{ fmt::colon(lang) }
+                        { crate::components::kpi_widgets::outlook_badge(lang, &a.outlook_fy2024) }
+                    </li>
+                </ul>
+            </>
+        }
+    });
     // Undefined values.
-    let undefined_ex = c
-        .pick("after-school-classrooms", |_, a| {
-            a.fy2024
-                .first()
-                .is_some_and(|t| t.achievement.value().is_none())
-        })
-        .and_then(|(i, a)| {
-            let t = a.fy2024.first()?;
-            Some(html! {
-                <>
-                    { example_heading(c, i, t) }
-                    { formula_list(&[formulas::achievement(i, t, lang)]) }
-                </>
-            })
-        });
-    let _ = fy27;
+    let undefined_ex = formulas_of("undefined");
 
     html! {
         <section aria-labelledby="method-title" id="methodology">

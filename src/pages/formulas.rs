@@ -6,14 +6,14 @@
 //! module only writes the inputs into the formula, so what the reader checks
 //! is exactly what the rest of the page shows. Intermediate values that the
 //! core does not return (the means of a least-squares fit, the last two
-//! values of the recent pace) are recomputed here for display only, from the
-//! same points the core uses ([`since_base_points`]).
+//! actuals of the recent pace) are recomputed here for display only, from the
+//! same points the core uses ([`line_points`], [`recent_pair`]).
 //!
 //! The Indicator page shows these for every target and series, and the About
 //! page uses them for its worked examples. Numbers inside formulas have no
 //! thousands separators (a comma would read as an argument separator).
 
-use machi_kpi_core::analysis::indicator::{actual_points, sign};
+use machi_kpi_core::analysis::indicator::{actual_points, measured_actuals, sign};
 use machi_kpi_core::analysis::{
     CovidImpact, Method, Metric, Point, Projection, Scenario, Scope, TargetAnalysis, YearReached,
 };
@@ -50,16 +50,23 @@ fn year(t: f64) -> String {
     }
 }
 
-/// The values a target's pace is measured on: the series' dated numbers
-/// from the base period on (as the core's `analyze_target` uses them).
-pub fn since_base_points(ind: &Indicator, ta: &TargetAnalysis) -> Vec<Point> {
-    let Metric::Value(base) = &ta.base else {
+/// The values a target's line is fitted to: every dated number of the series,
+/// the base and the values before it included (as the core's `analyze_target`
+/// uses them, DESIGN.md §4).
+pub fn line_points(ind: &Indicator, ta: &TargetAnalysis) -> Vec<Point> {
+    if ta.base.value().is_none() {
         return Vec::new();
-    };
+    }
     actual_points(ind, ta.series.as_deref(), Scope::AllEditions)
-        .into_iter()
-        .filter(|p| p.period.t() >= base.point.period.t())
-        .collect()
+}
+
+/// The last two actuals, between which the recent pace is measured (never a
+/// baseline, as in the core).
+fn recent_pair(ind: &Indicator, ta: &TargetAnalysis) -> Option<(Point, Point)> {
+    match measured_actuals(ind, ta.series.as_deref(), Scope::AllEditions).as_slice() {
+        [.., p1, p2] => Some((*p1, *p2)),
+        _ => None,
+    }
 }
 
 /// The numbers every formula of a target uses.
@@ -187,11 +194,8 @@ pub fn projection(
         return vec![unavailable("projection", label, lang, m)];
     };
     i.p = precision(ind);
-    let pts = since_base_points(ind, ta);
-    let last_two = match pts.as_slice() {
-        [.., p1, p2] => Some((*p1, *p2)),
-        _ => None,
-    };
+    let pts = line_points(ind, ta);
+    let last_two = recent_pair(ind, ta);
     let pace_line = pace_formula(&i, proj, &pts, last_two, lang);
     let value_line = value_formula(&i, proj, &pts, last_two);
     let ratio_line = ratio_formula(&i, proj, ta, lang);
@@ -669,6 +673,28 @@ mod tests {
         );
         let r = pace_ratio(ind, &t, Lang::En);
         assert_eq!(r.result, "0.93");
+    }
+
+    /// The line goes through all four values of a re-based target (828 … 655, FY2019–FY2022,
+    /// t̄ = 2020.5), and the recent pace is between its last two actuals, as in the core.
+    #[test]
+    fn rebased_line_and_recent_pace_use_the_cores_points() {
+        let ds = Dataset::embedded().expect("dataset");
+        let ind = ds.indicator("family-support-members").expect("ind");
+        let t = ta(&ds, "family-support-members", EditionId::Revision2024);
+        let line = projection(ind, &t, Method::Line, Scenario::SinceBaseline, Lang::En);
+        assert!(
+            line[0].expr.contains("4 points; t̄ = 2020.5"),
+            "{}",
+            line[0].expr
+        );
+        assert_eq!(line[0].result, "−69.7");
+        let recent = projection(ind, &t, Method::Line, Scenario::RecentPace, Lang::En);
+        assert!(
+            recent[0].expr.contains("(655 − 684) / (2022 − 2021)"),
+            "{}",
+            recent[0].expr
+        );
     }
 
     #[test]

@@ -75,13 +75,14 @@ pub fn GoalPage(props: &GoalPageProps) -> Html {
                 <p class="eyebrow">
                     <span class="goal-id">{ messages::goal_label(lang, &goal.id) }</span>
                     if let Some(p) = pillar {
-                        { " " }<span class="pillar">{ pt(lang, PKey::PillarLabel) }{ fmt::colon(lang) }{ lang.pick(&p.name_ja, &p.name_en) }</span>
+                        { " " }<span class="pillar">{ pt(lang, PKey::PillarLabel) }{ fmt::colon(lang) }<bdi>{ lang.pick(&p.name_ja, &p.name_en) }</bdi></span>
                     }
                 </p>
                 <h1 id="page-title">{ lang.pick(&goal.title_ja, &goal.title_en) }</h1>
                 if lang == Lang::En {
                     <p class="title-ja" lang="ja">{ &goal.title_ja }</p>
                 }
+                { w::data_as_of(lang, view.era, ds) }
                 { era_switch(lang, view.era, route.clone(), view, lang_q.clone()) }
             </header>
 
@@ -167,7 +168,7 @@ fn measure_section(ctx: &Ctx<'_>, m: &Measure) -> Html {
         <section class="measure" aria-labelledby={title_id.clone()} data-measure={m.id.clone()}>
             <h3 id={title_id}>
                 <span class="measure-id">{ &m.id }</span>{ " " }
-                { lang.pick(&m.title_ja, &m.title_en) }
+                <bdi>{ lang.pick(&m.title_ja, &m.title_en) }</bdi>
             </h3>
             { japanese_only(lang) }
             <p class="data-text" lang="ja">{ &m.summary_ja }</p>
@@ -320,7 +321,8 @@ fn target_progress(ctx: &Ctx<'_>, ind: &Indicator, ta: &TargetAnalysis) -> Html 
                 { " " }
                 <span class="target-value">{ fmt::observation_text(lang, ind, &obs.value) }</span>
             </p>
-            { w::progress_bar(lang, ta) }
+            { w::target_passed(lang, ta, w::today()) }
+            { w::progress_bar(lang, ind, ta) }
         </div>
     }
 }

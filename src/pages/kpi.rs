@@ -10,7 +10,7 @@
 //! target, required against observed yearly change, the pace ratio, and
 //! "show the computation" ([`crate::pages::formulas`]); the COVID-19 dip and
 //! recovery; the definition, departments (with English names) and the FY2021
-//! notes ①②③ (markup from the PDF is stripped to plain text); every source
+//! notes ①②③ (shown exactly as the data has them, `<` and all); every source
 //! cell verbatim with its column and caveats; and the transcription
 //! decisions. Download, share and embed are the shell's page tools, under
 //! every page (their "this view" CSV holds this page's tables).
@@ -21,6 +21,7 @@
 
 use std::rc::Rc;
 
+use machi_kpi_core::analysis::readable::projection_headline;
 use machi_kpi_core::analysis::{
     Analysis, IndicatorAnalysis, Method, Metric, Scenario, TargetAnalysis,
 };
@@ -36,6 +37,7 @@ use crate::i18n::era::{period_label, Era};
 use crate::i18n::kpi_format::{self as fmt, change_text, paren, precision, value_text};
 use crate::i18n::messages;
 use crate::i18n::pages_goal_kpi::{self as text, pt, PKey};
+use crate::i18n::readable as rtext;
 use crate::i18n::{t, Key, Lang};
 use crate::pages::formulas::{self, Formula};
 use crate::pages::goal::edition_slug;
@@ -237,6 +239,8 @@ fn header(c: &Ctx<'_>) -> Html {
                     <dd data-figure="indicative-status">{ w::indicative_badge(lang, &a.indicative_status) }</dd>
                 </div>
             </dl>
+            { w::data_as_of_for(lang, c.era, c.ds, Some(ind)) }
+            { w::status_vs_projection(lang, c.era, c.ds) }
             if let Some(agree) = agree {
                 <p class="status-compare">
                     { pt(lang, if agree { PKey::StatusesAgree } else { PKey::StatusesDiffer }) }
@@ -349,6 +353,7 @@ fn target_block(c: &Ctx<'_>, ta: &TargetAnalysis) -> Html {
     html! {
         <section class="target-block" data-target={key.clone()} aria-labelledby={title_id.clone()}>
             <h3 id={title_id}>{ heading.clone() }</h3>
+            { w::target_passed(lang, ta, w::today()) }
             <dl class="figures">
                 <div>
                     <dt>{ pt(lang, PKey::BaseLabel) }</dt>
@@ -381,7 +386,7 @@ fn target_block(c: &Ctx<'_>, ta: &TargetAnalysis) -> Html {
                 </div>
                 <div>
                     <dt>{ pt(lang, PKey::AchievementLabel) }{ " (a)" }</dt>
-                    <dd data-figure="achievement">{ w::metric_text(lang, &ta.achievement, |a| fmt::percent(*a, 1)) }</dd>
+                    <dd data-figure="achievement">{ crate::i18n::readable::achievement_text(lang, ind, &machi_kpi_core::analysis::readable::achievement_headline(ta)) }</dd>
                 </div>
                 <div>
                     <dt>{ pt(lang, PKey::ExpectedLabel) }{ " (e)" }</dt>
@@ -392,11 +397,20 @@ fn target_block(c: &Ctx<'_>, ta: &TargetAnalysis) -> Html {
                         }
                     </dd>
                 </div>
+                if let Some(f) = &ta.final_result {
+                    <div class="verdict final">
+                        <dt>{ pt(lang, PKey::FinalResultLabel) }</dt>
+                        <dd data-figure="final">{ text::final_result_text(lang, era, ind, f) }</dd>
+                    </div>
+                }
                 <div class="verdict">
                     <dt>{ pt(lang, PKey::OutlookLabel) }</dt>
                     <dd data-figure="outlook">
                         { w::outlook_badge(lang, &chosen_outlook) }
-                        <span class="note">{ " " }{ pt(lang, PKey::OutlookUnderView) }{ paren(lang, &format!("{} · {}", fmt::method_name(lang, method), fmt::scenario_name(lang, c.view.scenario))) }</span>
+                        // A final result depends on no method or scenario.
+                        if ta.final_result.is_none() {
+                            <span class="note">{ " " }{ pt(lang, PKey::OutlookUnderView) }{ paren(lang, &format!("{} · {}", fmt::method_name(lang, method), fmt::scenario_name(lang, c.view.scenario))) }</span>
+                        }
                         if fell_back {
                             <span class="note">{ " " }{ pt(lang, PKey::DefaultMethodUsed) }</span>
                         }
@@ -415,8 +429,13 @@ fn target_block(c: &Ctx<'_>, ta: &TargetAnalysis) -> Html {
                     <dd data-figure="pace-ratio">{ w::metric_text(lang, &ta.pace_ratio, |r| format!("{}{}", formulas::plain(r.ratio, 2), paren(lang, fmt::pace_class_name(lang, r.class)))) }</dd>
                 </div>
             </dl>
-            { w::progress_bar(lang, ta) }
-            { projections_table(c, ta, &heading, p) }
+            { w::progress_bar(lang, ind, ta) }
+            // Past the target's period there is nothing to project (DESIGN.md §4).
+            if ta.final_result.is_some() {
+                <p class="note" data-figure="no-projection">{ pt(lang, PKey::FinalNoProjection) }</p>
+            } else {
+                { projections_table(c, ta, &heading, p) }
+            }
             { computation(c, ta, method) }
         </section>
     }
@@ -461,8 +480,10 @@ fn projections_table(c: &Ctx<'_>, ta: &TargetAnalysis, heading: &str, _p: usize)
                                     if selected { <span class="selected-mark">{ pt(lang, PKey::SelectedMark) }</span> }
                                 </th>
                                 <td>{ fmt::scenario_name(lang, s) }</td>
-                                <td class="num" data-field="value">{ w::metric_text(lang, proj, |p| value_text(lang, ind, p.projected_value)) }</td>
-                                <td class="num" data-field="ratio">{ w::metric_text(lang, proj, |p| fmt::percent(p.projected_ratio, 1)) }</td>
+                                // Readable figures only: an impossible value or an exploding
+                                // ratio is said in words (the exact ones are in the computation).
+                                <td class="num" data-field="value">{ w::metric_text(lang, proj, |p| rtext::projected_value_text(lang, ind, &projection_headline(ind, p.projected_value, p.projected_ratio))) }</td>
+                                <td class="num" data-field="ratio">{ w::metric_text(lang, proj, |p| rtext::projected_ratio_text(lang, &projection_headline(ind, p.projected_value, p.projected_ratio))) }</td>
                                 <td data-field="outlook">{ w::outlook_badge(lang, &outlook) }</td>
                                 <td data-field="year">{ w::metric_text(lang, proj, |p| fmt::year_reached_text(lang, c.era, kind, p.year_reached)) }</td>
                             </tr>
@@ -547,9 +568,9 @@ fn covid_section(c: &Ctx<'_>) -> Html {
                         if let Some(s) = series { <h3>{ s }</h3> }
                         <dl class="figures">
                             <div><dt>{ pt(lang, PKey::CovidDip) }</dt>
-                                <dd data-figure="covid-dip">{ w::metric_text(lang, &ci.dip, |x| fmt::signed_percent(*x, 1)) }</dd></div>
+                                <dd data-figure="covid-dip">{ w::metric_text(lang, &ci.dip, |x| rtext::covid_dip_text(lang, *x)) }</dd></div>
                             <div><dt>{ pt(lang, PKey::CovidRecovery) }</dt>
-                                <dd data-figure="covid-recovery">{ w::metric_text(lang, &ci.recovery, |x| fmt::percent(*x, 1)) }</dd></div>
+                                <dd data-figure="covid-recovery">{ w::metric_text(lang, &ci.recovery, |x| rtext::covid_recovery_text(lang, *x)) }</dd></div>
                             <div><dt>{ pt(lang, PKey::CovidRecoveryYear) }</dt>
                                 <dd data-figure="covid-recovery-year">{ w::metric_text(lang, &ci.recovery_year, |y| fmt::year_reached_text(lang, c.era, kpi_series::main_kind(ind), *y)) }</dd></div>
                         </dl>
@@ -565,15 +586,17 @@ fn covid_section(c: &Ctx<'_>) -> Html {
 }
 
 fn about_section(c: &Ctx<'_>) -> Html {
+    use crate::i18n::isolate;
     let lang = c.lang;
     let ind = c.ind;
     let depts: Vec<String> = ind
         .departments
         .iter()
         .map(|d| match (lang, c.ds.department_en(d)) {
-            (Lang::En, Some(en)) => format!("{en} ({d})"),
-            (_, Some(en)) => format!("{d}（{en}）"),
-            (_, None) => d.clone(),
+            // Each name its own bidi isolate, so one cannot reorder the next.
+            (Lang::En, Some(en)) => format!("{} ({})", isolate(en), isolate(d)),
+            (_, Some(en)) => format!("{}（{}）", isolate(d), isolate(en)),
+            (_, None) => isolate(d),
         })
         .collect();
     html! {
@@ -585,7 +608,7 @@ fn about_section(c: &Ctx<'_>) -> Html {
                     <dd>
                         if let Some(d) = &ind.definition_ja {
                             { japanese_only(lang) }
-                            <p class="data-text" lang="ja">{ fmt::strip_tags(d) }</p>
+                            <p class="data-text" lang="ja">{ d.clone() }</p>
                         } else {
                             { fmt::DASH }
                         }
@@ -625,10 +648,10 @@ fn lang_sep(lang: Lang) -> &'static str {
     }
 }
 
-/// Data text as paragraphs: markup stripped, one `<p>` per line, as text.
+/// Data text as paragraphs, one `<p>` per line, each exactly as written: a
+/// `<` in the text is a character, never markup to remove (`<10件` is a value).
 fn plain_paragraphs(s: &str) -> Html {
-    let text = fmt::strip_tags(s);
-    html! { <>{ for text.lines().map(|l| html! { <p>{ l.to_owned() }</p> }) }</> }
+    html! { <>{ for s.lines().map(|l| html! { <p class="data-text">{ l.to_owned() }</p> }) }</> }
 }
 
 fn source_cells(c: &Ctx<'_>) -> Html {
@@ -668,7 +691,7 @@ fn source_cells(c: &Ctx<'_>) -> Html {
                                     <td>{ fmt::series_label(lang, ind, o.series.as_deref()).unwrap_or(pt(lang, PKey::WholeIndicator)) }</td>
                                 }
                                 <td>{ period_label(lang, c.era, o.period) }</td>
-                                <td class="raw" lang="ja"><code>{ fmt::strip_tags(&o.raw) }</code></td>
+                                <td class="raw" lang="ja"><code class="data-text">{ o.raw.clone() }</code></td>
                                 <td data-field="value">{ fmt::observation_text(lang, ind, &o.value) }</td>
                                 <td>
                                     if !o.caveats.is_empty() {

@@ -113,6 +113,7 @@ fn OverviewBody(props: &BodyProps) -> Html {
                         <dd>{ lang.pick(&strategy.vision_ja, &strategy.vision_en) }</dd>
                     </div>
                 </dl>
+                { crate::components::kpi_widgets::data_as_of(lang, crate::i18n::era::Era::default(), dataset) }
             </section>
 
             <section class="status" aria-labelledby="status-title">
@@ -150,11 +151,12 @@ fn OverviewBody(props: &BodyProps) -> Html {
                             .map(|g: &GroupCounts| g.counts)
                             .unwrap_or_default();
                         // The revision replaced one goal's numeric goal, so there may be two.
-                        let names: Vec<&str> = goal
+                        let names: Vec<String> = goal
                             .numeric_goal_ids
                             .iter()
                             .filter_map(|id| dataset.indicators.iter().find(|i| &i.id == id))
-                            .map(|i| lang.pick(&i.name_ja, &i.name_en))
+                            // Each name its own bidi isolate: one cannot reorder the next.
+                            .map(|i| crate::i18n::isolate(lang.pick(&i.name_ja, &i.name_en)))
                             .collect();
                         let numeric_goal = (!names.is_empty()).then(|| names.join(" / "));
                         html! {

@@ -127,6 +127,9 @@ test('clicking a goal bar opens that goal', async () => {
   const { page } = session;
   await chartsDrawn(page);
   // Centre of the first goal's bar, from ECharts' own coordinate conversion.
+  // The chart must be on screen for a mouse click to reach it (it sits lower on the
+  // page since the Overview says how old its data is).
+  await page.locator('#status-by-goal-chart').scrollIntoViewIfNeeded();
   const point = await page.evaluate(() => {
     const el = document.getElementById('status-by-goal-chart');
     const chart = window.echarts.getInstanceByDom(el);

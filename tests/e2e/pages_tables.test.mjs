@@ -234,6 +234,8 @@ test('clicking an outlook bar filters the projections table', async () => {
   const session = await open('./#/projections?lang=en');
   const { page } = session;
   await chartsDrawn(page, { some: false });
+  // On screen for the mouse (the page's lead says how old the data is above it).
+  await page.locator('#outlook-counts-chart').scrollIntoViewIfNeeded();
   // Series 0 = FY2024 targets; category 1 = on course (5 indicators).
   const p = await barPoint(page, 'outlook-counts-chart', 0, 1);
   await page.mouse.click(p.x, p.y);

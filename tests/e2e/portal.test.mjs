@@ -459,9 +459,16 @@ test('import: a JSON dataset changes the Overview, survives a reload, and reset 
 
 test('?data= loads a same-site file and refuses any other URL', async () => {
   const ctx = await newContext();
-  const ok = await open(ctx, './?data=data/template-next-year.csv#/?lang=en');
+  // The untouched template has nothing to import (issue 12): a message, no banner.
+  const empty = await open(ctx, './?data=data/template-next-year.csv#/?lang=en');
+  await empty.page.waitForSelector('.data-problem');
+  assert.match(await empty.page.textContent('.data-problem'), /nothing to import: 50 row\(s\) read/);
+  assert.ok(await empty.page.locator('.data-banner').isHidden());
+  assert.deepEqual(await figures(empty.page), OFFICIAL);
+  clean(empty);
+  const ok = await open(ctx, './?data=data/dataset.json#/?lang=en');
   await ok.page.waitForSelector('.data-banner:not([hidden])');
-  assert.match(await ok.page.textContent('.data-banner'), /template-next-year\.csv/);
+  assert.match(await ok.page.textContent('.data-banner'), /dataset\.json/);
   assert.match(await ok.page.textContent('.data-banner'), /page address/);
   assert.deepEqual(await figures(ok.page), OFFICIAL);
   // Reset drops ?data= from the address.

@@ -18,14 +18,21 @@
 //!   reuse `dist/`).
 //! - `bench`: the core's analysis benchmark (`machi-kpi bench`, built with the
 //!   `native` profile: the release profile is tuned for a small wasm).
+//! - `perf`:  every performance figure of DESIGN.md §6 and issue 9 in one
+//!   table beside its budget: sizes, wasm bytes per crate, Lighthouse against
+//!   the peer page, first chart, route changes, heap, analysis ([`perf`]).
+//!   Reports, never fails on a figure; not part of `test`.
 //!
 //! Nothing here downloads from outside the package registries: tools come
 //! from crates.io (`cargo install`), npm (`npm ci`) and Debian (`apt-get`),
 //! and Trunk runs with `offline = true`.
 
+mod nginx;
+mod perf;
 mod server;
 mod setup;
 mod sizes;
+mod wasm_names;
 
 use std::env;
 use std::ffi::OsString;
@@ -50,6 +57,10 @@ commands:
           (--no-build: test the existing dist/)
   bench   time the full analysis (embedded and 10,000-indicator datasets),
           natively with optimisations; medians of repeated runs
+  perf    setup, dist/ if missing, then one table of every performance figure
+          beside its budget (sizes, wasm per crate, Lighthouse vs the peer page,
+          first chart, route changes, heap, analysis native and in wasm), served
+          by nginx with gzip; raw results in target/perf/ (--quick: fewer samples)
 ";
 
 fn main() -> ExitCode {
@@ -62,6 +73,7 @@ fn main() -> ExitCode {
         Some("test") => test(),
         Some("e2e") => e2e(!args.iter().any(|a| a == "--no-build")).map(|_| ()),
         Some("bench") => bench(),
+        Some("perf") => perf::perf(&args[1..]),
         Some("help") | Some("-h") | Some("--help") | None => {
             print!("{USAGE}");
             Ok(())

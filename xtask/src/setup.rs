@@ -9,6 +9,8 @@
 //! | echarts, binaryen (wasm-opt), playwright-core, axe-core | `npm ci` from `package-lock.json` | a stamp in `node_modules/` equal to the lockfile |
 //! | chromium, chromium-driver | `apt-get install` | `/usr/bin/chromium` exists |
 //! | fonts-noto-cjk (for readable screenshots) | `apt-get install` | `fc-list :lang=ja` is not empty |
+//! | nginx (the gzip server of `cargo xtask perf`) | `apt-get install` | `nginx -v` runs |
+//! | lighthouse (for `cargo xtask perf`) | `npm ci`, with the packages above | `node_modules/lighthouse/cli/index.js` exists |
 //!
 //! The quick steps run first so a broken network or registry shows up before
 //! the ten minutes of `cargo install`.
@@ -31,6 +33,7 @@ const STAMP: &str = "node_modules/.xtask-package-lock.json";
 pub fn ensure() -> Result {
     node_packages()?;
     chromium()?;
+    nginx()?;
     wasm_target()?;
     trunk()?;
     wasm_bindgen()?;
@@ -118,6 +121,7 @@ fn node_packages() -> Result {
         .map_err(|e| format!("package-lock.json: {e}"))?;
     if fs::read(root().join(STAMP)).ok().as_deref() == Some(lock.as_slice())
         && root().join("node_modules/.bin/wasm-opt").exists()
+        && root().join("node_modules/lighthouse/cli/index.js").exists()
     {
         skip("npm packages from package-lock.json");
         return Ok(());
@@ -152,6 +156,16 @@ fn chromium() -> Result {
     } else {
         apt_install(&missing)
     }
+}
+
+/// nginx, the static server with gzip that `cargo xtask perf` measures behind
+/// (Debian's package; its service is never started: perf runs its own).
+fn nginx() -> Result {
+    if output(&crate::nginx::binary().to_string_lossy(), &["-v"]).is_some() {
+        skip("nginx");
+        return Ok(());
+    }
+    apt_install(&["nginx"])
 }
 
 /// `apt-get update && apt-get install -y <packages>`, through sudo when not root.

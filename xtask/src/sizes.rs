@@ -45,7 +45,8 @@ fn group_of(rel: &str) -> usize {
     }
 }
 
-fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result {
+/// Every file below `dir`, depth first.
+pub(crate) fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result {
     let entries = fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     for entry in entries.flatten() {
         let path = entry.path();
@@ -58,7 +59,8 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result {
     Ok(())
 }
 
-fn gzip_size(path: &Path) -> Result<u64> {
+/// Bytes after the system's `gzip -9` (xtask has no compression crate).
+pub(crate) fn gzip_size(path: &Path) -> Result<u64> {
     let out = cmd("gzip", &["-9", "-c"])
         .arg(path)
         .output()

@@ -8,9 +8,15 @@
 //! ```
 //! Output goes to stdout; errors to stderr with a non-zero exit. `--data` reads a dataset
 //! JSON or an observations CSV (applied to the embedded data) instead of the embedded data.
+//!
+//! A closed output (`machi-kpi validate FILE | head -3`) ends the output quietly, as other
+//! command-line tools do, and the command still exits with its own status: `println!`
+//! would panic there (Rust ignores SIGPIPE, so the write fails with `BrokenPipe`), which the
+//! release profile's `panic = "abort"` turns into SIGABRT.
 
 use std::io::Write;
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Instant;
 
 use machi_kpi_core::analysis::{self, OutlookCounts};
@@ -23,12 +29,51 @@ const USAGE: &str = "usage:
   machi-kpi validate FILE
   machi-kpi bench [--runs N] [--size N]";
 
+/// Set once stdout is closed: nothing more is written to it.
+static STDOUT_CLOSED: AtomicBool = AtomicBool::new(false);
+
+/// Writes to stdout. A closed pipe stops the output quietly; any other write error is
+/// reported on stderr and ends the command with status 2.
+fn emit(bytes: &[u8]) {
+    if STDOUT_CLOSED.load(Ordering::Relaxed) {
+        return;
+    }
+    let mut out = std::io::stdout().lock();
+    if let Err(e) = out.write_all(bytes).and_then(|()| out.flush()) {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            STDOUT_CLOSED.store(true, Ordering::Relaxed);
+        } else {
+            warn(&format!("machi-kpi: cannot write the output: {e}"));
+            std::process::exit(2);
+        }
+    }
+}
+
+/// Writes a line to stderr; a closed stderr (`2>&1 | head`) is ignored, never a panic.
+fn warn(line: &str) {
+    let _ = writeln!(std::io::stderr().lock(), "{line}");
+}
+
+/// `println!` through [`emit`].
+macro_rules! outln {
+    ($($arg:tt)*) => {
+        emit(format!("{}\n", format_args!($($arg)*)).as_bytes())
+    };
+}
+
+/// `eprintln!` through [`warn`].
+macro_rules! errln {
+    ($($arg:tt)*) => {
+        warn(&format!($($arg)*))
+    };
+}
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match run(&args) {
         Ok(code) => code,
         Err(msg) => {
-            eprintln!("{msg}");
+            errln!("{msg}");
             ExitCode::from(2)
         }
     }
@@ -43,8 +88,8 @@ fn flag_value<'a>(args: &'a [String], name: &str) -> Option<&'a str> {
 
 fn print_errors(errs: &ImportErrors) {
     for e in &errs.0 {
-        eprintln!("error: {}", e.message_en());
-        eprintln!("エラー: {}", e.message_ja());
+        errln!("error: {}", e.message_en());
+        errln!("エラー: {}", e.message_ja());
     }
 }
 
@@ -75,7 +120,7 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
             let a = analysis::analyze(&ds);
             if rest.iter().any(|a| a == "--json") {
                 let json = serde_json::to_string_pretty(&a.summary).map_err(|e| e.to_string())?;
-                println!("{json}");
+                outln!("{json}");
             } else {
                 print_summary(&a.summary);
             }
@@ -106,9 +151,7 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
                 ("dataset", Some("csv")) => io::csv::export_observations(&ds),
                 _ => return Err(USAGE.into()),
             };
-            std::io::stdout()
-                .write_all(&bytes)
-                .map_err(|e| e.to_string())?;
+            emit(&bytes);
             Ok(ExitCode::SUCCESS)
         }
         "validate" => {
@@ -124,7 +167,7 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
                             "observations CSV (applied to the embedded data)"
                         }
                     };
-                    println!(
+                    outln!(
                         "ok: {path}: valid {what}: {} indicators, {n_obs} observations",
                         ds.indicators.len()
                     );
@@ -132,7 +175,7 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
                 }
                 Err(errs) => {
                     print_errors(&errs);
-                    eprintln!("{path}: {} error(s)", errs.0.len());
+                    errln!("{path}: {} error(s)", errs.0.len());
                     Ok(ExitCode::from(1))
                 }
             }
@@ -147,7 +190,7 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
             bench(runs, size)
         }
         "--help" | "-h" | "help" => {
-            println!("{USAGE}");
+            outln!("{USAGE}");
             Ok(ExitCode::SUCCESS)
         }
         _ => Err(USAGE.into()),
@@ -164,13 +207,13 @@ fn pct(count: usize, total: usize) -> String {
 
 fn print_summary(s: &analysis::Summary) {
     let b = &s.breakdown;
-    println!(
+    outln!(
         "Official status (FY2021 report) / 進捗状況: {} indicators",
         b.total
     );
     for st in OfficialStatus::ALL {
         let n = b.overall.get(st);
-        println!(
+        outln!(
             "  {:<22} {:<14} {:>3}  {:>6}",
             st.name_en(),
             st.name_ja(),
@@ -178,10 +221,10 @@ fn print_summary(s: &analysis::Summary) {
             pct(n, b.total)
         );
     }
-    println!("By basic goal / 基本目標別 (on track / mostly / delayed (COVID) / delayed = total):");
+    outln!("By basic goal / 基本目標別 (on track / mostly / delayed (COVID) / delayed = total):");
     for g in &b.by_goal {
         let c = &g.counts;
-        println!(
+        outln!(
             "  {:<4} {:>2} / {:>2} / {:>2} / {:>2} = {:>2}  {} ({})",
             g.key,
             c.on_track,
@@ -194,15 +237,15 @@ fn print_summary(s: &analysis::Summary) {
         );
     }
     let line = |name: &str, o: &OutlookCounts| {
-        println!(
+        outln!(
             "  {name}: {} achieved, {} on course, {} acceleration needed, {} stagnation or regression, {} not computable (of {})",
             o.target_achieved, o.on_course, o.acceleration_needed, o.stagnation_or_regression, o.unavailable, o.total()
         );
     };
-    println!("Projection (default method, since baseline):");
+    outln!("Projection (default method, since baseline):");
     line("FY2024 targets", &s.outlook_fy2024);
     line("FY2027 targets", &s.outlook_fy2027);
-    println!(
+    outln!(
         "Indicative vs official status: {} of {} agree; computed COVID flag vs official attribution (delayed only): {} of {} agree",
         s.agreement.agree, s.agreement.compared, s.agreement.covid_agree, s.agreement.covid_compared
     );
@@ -230,17 +273,17 @@ fn time_runs(runs: usize, ds: &Dataset) -> (f64, f64, f64) {
 
 fn bench(runs: usize, size: usize) -> Result<ExitCode, String> {
     if cfg!(debug_assertions) {
-        eprintln!("warning: debug build; run with --release (cargo xtask bench does)");
+        errln!("warning: debug build; run with --release (cargo xtask bench does)");
     }
     let ds = Dataset::embedded().map_err(|e| e.to_string())?;
     let synthetic = machi_kpi_core::synthetic::generate(&ds, size, 42);
     let (min, med, max) = time_runs(runs, &ds);
-    println!(
+    outln!(
         "full analysis, embedded dataset ({} indicators): median {med:.3} ms (min {min:.3}, max {max:.3}) over {runs} runs; budget 1 ms",
         ds.indicators.len()
     );
     let (min, med, max) = time_runs(runs.min(21), &synthetic);
-    println!(
+    outln!(
         "full analysis, synthetic dataset ({size} indicators): median {med:.2} ms (min {min:.2}, max {max:.2}) over {} runs; budget 50 ms",
         runs.min(21)
     );

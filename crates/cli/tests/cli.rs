@@ -76,3 +76,54 @@ fn export_and_validate_round_trip_through_files() {
     );
     std::fs::remove_dir_all(&dir).ok();
 }
+
+/// Finding 10: `machi-kpi … | head` closes the pipe early. The command must end quietly
+/// with its usual status, not panic (SIGABRT in the release profile). The read end is
+/// closed before the command starts, so every write fails with `BrokenPipe`.
+#[test]
+fn a_closed_output_pipe_ends_quietly_with_the_usual_status() {
+    let dir = std::env::temp_dir().join(format!("machi-kpi-pipe-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let good = dir.join("good.json");
+    let (_, json, _) = run(&["export", "dataset"]);
+    std::fs::write(&good, json).unwrap();
+    let bad = dir.join("bad.csv");
+    std::fs::write(
+        &bad,
+        "indicator_id,goal_id,name_ja,series,role,edition,period_kind,year,value,unit,state,raw\n\
+         nope,1-1,x,,actual,update,fiscal_year,2022,1,件,number,x\n",
+    )
+    .unwrap();
+    let cases: [(&[&str], i32); 5] = [
+        (&["validate", good.to_str().unwrap()], 0),
+        (&["validate", bad.to_str().unwrap()], 1),
+        (&["summary"], 0),
+        (&["export", "observations"], 0),
+        (&["export", "dataset"], 0),
+    ];
+    for (args, want) in cases {
+        for close_stderr_too in [false, true] {
+            let (reader, writer) = std::io::pipe().unwrap();
+            drop(reader);
+            let mut cmd = Command::new(env!("CARGO_BIN_EXE_machi-kpi"));
+            cmd.args(args);
+            let out = if close_stderr_too {
+                // `2>&1 | head`: stderr is the same closed pipe.
+                cmd.stdout(writer.try_clone().unwrap()).stderr(writer);
+                cmd.output().unwrap()
+            } else {
+                cmd.stdout(writer);
+                cmd.output().unwrap()
+            };
+            let stderr = String::from_utf8_lossy(&out.stderr);
+            assert_eq!(
+                out.status.code(),
+                Some(want),
+                "{args:?} (stderr closed: {close_stderr_too}): {:?} {stderr}",
+                out.status
+            );
+            assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
+        }
+    }
+    std::fs::remove_dir_all(&dir).ok();
+}

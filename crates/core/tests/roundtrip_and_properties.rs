@@ -348,20 +348,41 @@ proptest! {
     }
 }
 
+/// Finding 8: the template as shipped (every row unfilled) is "nothing to import" with the
+/// count of rows read, not 50 "not available" values.
 #[test]
-fn the_next_year_template_imports_as_is() {
+fn the_untouched_next_year_template_is_nothing_to_import() {
     let bytes = include_bytes!("../../../www/data/template-next-year.csv");
-    let (ds, kind) = io::import_any(embedded_ref(), bytes).unwrap();
+    let errs = io::import_any(embedded_ref(), bytes).unwrap_err().0;
+    assert_eq!(errs.len(), 1, "{errs:?}");
+    assert_eq!(*errs[0].kind, ErrorKind::NothingToImport { rows: 50 });
+    assert!(errs[0]
+        .message_ja()
+        .starts_with("取り込む行がありません: 50 行を読みました"));
+    assert!(errs[0]
+        .message_en()
+        .starts_with("nothing to import: 50 row(s) read"));
+    assert!(errs[0].message_ja_easy().contains("50 行 読みました"));
+}
+
+/// Filling in one row of the template imports that row only: the rows left as they were
+/// add nothing.
+#[test]
+fn a_template_with_one_row_filled_adds_one_value() {
+    let text = std::str::from_utf8(include_bytes!("../../../www/data/template-next-year.csv"))
+        .unwrap()
+        .replacen(
+            "new-job-openings,1-1,新規求人数,,actual,update,fiscal_year,2022,,,,",
+            "new-job-openings,1-1,新規求人数,,actual,update,fiscal_year,2022,1400,,number,\"1,400件\"",
+            1,
+        );
+    let (ds, kind) = io::import_any(embedded_ref(), text.as_bytes()).unwrap();
     assert_eq!(kind, ImportKind::ObservationsCsv);
-    let added: usize = ds
-        .indicators
-        .iter()
-        .map(|i| i.observations.len())
-        .sum::<usize>()
-        - embedded_ref()
-            .indicators
+    let count = |d: &Dataset| {
+        d.indicators
             .iter()
             .map(|i| i.observations.len())
-            .sum::<usize>();
-    assert_eq!(added, 50, "one row per revision indicator and series");
+            .sum::<usize>()
+    };
+    assert_eq!(count(&ds), count(embedded_ref()) + 1);
 }

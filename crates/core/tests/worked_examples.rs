@@ -404,3 +404,185 @@ fn repeated_period_counts_once() {
         vec![2019, 2021]
     );
 }
+
+/// The line fit uses every value, the base and the values before it included (DESIGN.md
+/// §4). ファミリーサポートセンター会員登録数's FY2027 target is re-based on FY2022's 655; its
+/// values are 828 (FY2019), 862, 684, 655 (FY2022). Mean t = 2020.5, mean v = 757.25;
+/// Σ(t − t̄)(v − v̄) = −1.5·70.75 − 0.5·104.75 + 0.5·(−73.25) + 1.5·(−102.25) = −348.5,
+/// Σ(t − t̄)² = 5, slope −69.7; v̂(2027) = 757.25 + 6.5·(−69.7) = 304.2,
+/// p = (304.2 − 655) / (700 − 655) = −7.795556 → stagnation or regression (before the fix
+/// the fit started at the base, one point: "too few values").
+/// Recent pace between the last two actuals, 684 (FY2021) → 655 (FY2022): −29 a year,
+/// v̂(2027) = 655 − 5·29 = 510, p = −145/45 = −3.222222.
+#[test]
+fn line_through_all_actuals_of_a_rebased_target() {
+    let ds = ds();
+    let t = fy2027(&ds, "family-support-members");
+    assert_eq!(v(&t.base).source, BaseSource::Rebased);
+    let l = v(&t.line_since_baseline);
+    close(l.pace, -69.7);
+    close(l.projected_value, 304.2);
+    close(l.projected_ratio, -7.795556);
+    assert_eq!(l.year_reached, YearReached::NotAtThisPace);
+    let r = v(&t.line_recent_pace);
+    close(r.pace, -29.0);
+    close(r.projected_value, 510.0);
+    close(r.projected_ratio, -3.222222);
+    assert_eq!(t.default_method, Method::Line);
+    assert_eq!(v(&t.outlook), Outlook::StagnationOrRegression);
+}
+
+/// The recent pace is measured between the last two actuals, never from the baseline:
+/// 健康寿命 has its FY2019 baseline and one actual (FY2020; FY2021 is pending), so there is
+/// no recent pace ("too few values"), while since-baseline still projects.
+#[test]
+fn recent_pace_never_uses_the_baseline() {
+    let ds = ds();
+    let a = analyze_indicator(ind(&ds, "healthy-life-expectancy"));
+    for t in &a.fy2024 {
+        assert_eq!(t.cagr_recent_pace.reason(), Some(Unavailable::TooFewPoints));
+        assert_eq!(t.line_recent_pace.reason(), Some(Unavailable::TooFewPoints));
+        assert!(t.cagr_since_baseline.value().is_some());
+    }
+}
+
+/// 健康寿命 with the men's FY2020 actual taken out: the men's series has only its baseline,
+/// e = 0, "no actual after the base yet"; that no longer blanks the indicator. Women:
+/// a = 0.15/1.09 = 0.137615 ≥ 0.6·e = 0.6·0.2 = 0.12 (but < e) → mostly on track, which is
+/// the indicator's indicative status. The outlook is the women's (acceleration needed), and
+/// the men's series is named as unavailable.
+#[test]
+fn one_series_without_values_does_not_blank_the_indicator() {
+    let ds = ds();
+    let mut i = ind(&ds, "healthy-life-expectancy").clone();
+    i.observations
+        .retain(|o| !(o.role == Role::Actual && o.series.as_deref() == Some("male")));
+    let men = analyze_target(
+        &i,
+        Some("male"),
+        EditionId::Fy2021Report,
+        Scope::Edition(EditionId::Fy2021Report),
+    );
+    close(v(&men.expected_progress), 0.0);
+    assert_eq!(
+        indicative_status(&men, false).reason(),
+        Some(Unavailable::NoActualSinceBase)
+    );
+    let a = analyze_indicator(&i);
+    assert_eq!(v(&a.indicative_status), IndicativeStatus::MostlyOnTrack);
+    assert_eq!(
+        a.fy2024[0].outlook.reason(),
+        Some(Unavailable::TooFewPoints)
+    );
+    assert_eq!(v(&a.outlook_fy2024), Outlook::AccelerationNeeded);
+    assert_eq!(
+        a.unavailable_series(EditionId::Fy2021Report),
+        vec![("male", Unavailable::TooFewPoints)]
+    );
+}
+
+/// "Target achieved" speaks for the whole indicator: with one series achieved and the other
+/// unavailable the indicator's outlook is the missing series' reason, not "achieved".
+#[test]
+fn achieved_needs_every_series() {
+    use machi_kpi_core::analysis::indicator::worst_outlook;
+    let achieved = Metric::Value(Outlook::TargetAchieved);
+    let missing = Metric::Unavailable(Unavailable::TooFewPoints);
+    assert_eq!(worst_outlook(&[achieved.clone(), missing.clone()]), missing);
+    assert_eq!(
+        worst_outlook(&[achieved, missing, Metric::Value(Outlook::OnCourse)]),
+        Metric::Value(Outlook::OnCourse)
+    );
+}
+
+/// 防犯灯設置数 with hypothetical later actuals (the dataset stops at FY2021): b = 15,665
+/// (FY2019), T = 17,900 (FY2024).
+fn security_lights_with(actuals: &[(i32, f64)]) -> Indicator {
+    let ds = ds();
+    let mut i = ind(&ds, "security-lights").clone();
+    let template = i
+        .observations
+        .iter()
+        .find(|o| o.role == Role::Actual)
+        .unwrap()
+        .clone();
+    for &(year, number) in actuals {
+        let mut o = template.clone();
+        o.period = Period::fiscal(year);
+        o.value = Value::Number { number };
+        o.raw = format!("{number}");
+        i.observations.push(o);
+    }
+    i
+}
+
+/// t_v = t_T: an FY2024 actual of 18,000 meets the FY2024 target. Final result: achieved,
+/// rate (18000 − 15665) / 2235 = 1.044743, met in FY2024; no projection to FY2024.
+/// The FY2027 target (19,100) is still ahead and is projected forward from FY2024:
+/// CAGR = (18000/15665)^(1/5) − 1 = 0.028178, v̂ = 18000 · 1.028178³ = 19564.9,
+/// p = (19564.9 − 15665) / (19100 − 15665) = 1.135342 → on course.
+#[test]
+fn final_result_at_the_target_year() {
+    let i = security_lights_with(&[(2022, 16900.0), (2023, 17400.0), (2024, 18000.0)]);
+    let t = analyze_target(&i, None, EditionId::Fy2021Report, Scope::AllEditions);
+    let f = t.final_result.clone().expect("final result");
+    assert_eq!(f.actual.period, Period::fiscal(2024));
+    assert!(f.achieved);
+    close(v(&f.rate), 1.044743);
+    assert_eq!(f.year_met, Some(Period::fiscal(2024)));
+    assert_eq!(v(&t.outlook), Outlook::TargetAchieved);
+    for m in [Method::Cagr, Method::Line] {
+        for s in [Scenario::SinceBaseline, Scenario::RecentPace] {
+            assert_eq!(
+                t.projection(m, s).reason(),
+                Some(Unavailable::TargetPeriodPassed)
+            );
+        }
+    }
+    assert_eq!(
+        t.required_yearly_change.reason(),
+        Some(Unavailable::TargetPeriodPassed)
+    );
+    let ahead = analyze_target(&i, None, EditionId::Revision2024, Scope::AllEditions);
+    assert!(ahead.final_result.is_none());
+    let c = v(&ahead.cagr_since_baseline);
+    close(c.pace, 0.028178);
+    close(c.projected_value, 19564.906);
+    close(c.projected_ratio, 1.135342);
+    assert_eq!(c.outlook, Outlook::OnCourse);
+    // Forward only: the year reached is never before the latest value.
+    assert!(matches!(c.year_reached, YearReached::Year(y) if y >= 2024));
+}
+
+/// t_v > t_T: no FY2024 value, FY2025 = 17,800 is the first at or after the target's
+/// period. Final result: not achieved, rate (17800 − 15665) / 2235 = 0.955257, never met
+/// (FY2023's 17,500 fell short too). The outlook is "target period passed", not a
+/// projection run backwards from FY2025 to FY2024.
+#[test]
+fn final_result_after_the_target_year() {
+    let i = security_lights_with(&[(2023, 17500.0), (2025, 17800.0)]);
+    let t = analyze_target(&i, None, EditionId::Fy2021Report, Scope::AllEditions);
+    let f = t.final_result.clone().expect("final result");
+    assert_eq!(f.actual.period, Period::fiscal(2025));
+    assert!(!f.achieved);
+    close(v(&f.rate), 0.955257);
+    assert_eq!(f.year_met, None);
+    assert_eq!(t.outlook.reason(), Some(Unavailable::TargetPeriodPassed));
+    assert_eq!(
+        t.outlook_for(Method::Line, Scenario::RecentPace).reason(),
+        Some(Unavailable::TargetPeriodPassed)
+    );
+    assert_eq!(
+        t.cagr_since_baseline.reason(),
+        Some(Unavailable::TargetPeriodPassed)
+    );
+    // e is capped at 1 past the target: the whole way was expected; a < e and a ≥ 0.6·e.
+    close(v(&t.expected_progress), 1.0);
+    assert_eq!(
+        v(&indicative_status(&t, false)),
+        IndicativeStatus::MostlyOnTrack
+    );
+    // A target still ahead of every value has no final result (the embedded data).
+    let ds = ds();
+    assert!(fy2024(&ds, "security-lights").final_result.is_none());
+}

@@ -191,19 +191,14 @@ pub fn outlook_name(lang: Lang, o: Option<Outlook>) -> &'static str {
     }
 }
 
-/// A projected ratio as a percentage; beyond ±1,000% (a target tiny beside
-/// the change, or a fall far past the base) it says only that, since the
-/// digits carry no meaning there. The exact figure is on the indicator page.
-pub fn ratio_text(lang: Lang, p: f64) -> String {
-    match lang {
-        _ if (-10.0..=10.0).contains(&p) => super::kpi_format::percent(p, 1),
-        Lang::Ja if p > 0.0 => "1,000%超".to_owned(),
-        Lang::Ja => "−1,000%未満".to_owned(),
-        Lang::En if p > 0.0 => "over 1,000%".to_owned(),
-        Lang::En => "below −1,000%".to_owned(),
-        Lang::JaEasy if p > 0.0 => "1,000%より 上".to_owned(),
-        Lang::JaEasy => "−1,000%より 下".to_owned(),
-    }
+/// A projected ratio p as the page shows it (the core's readable-figures rules,
+/// [`machi_kpi_core::analysis::readable::projection_headline`]): the percentage inside
+/// [−100%, 1,000%], words beyond it, and "not meaningful at this pace" when the
+/// projected value `value` leaves the quantity's possible range. The exact figure is in
+/// the indicator page's computation.
+pub fn ratio_text(lang: Lang, ind: &machi_kpi_core::Indicator, value: f64, p: f64) -> String {
+    let h = machi_kpi_core::analysis::readable::projection_headline(ind, value, p);
+    super::readable::projected_ratio_text(lang, &h)
 }
 
 /// `50指標中12指標を表示`, `Showing 12 of 50 indicators`.
@@ -328,17 +323,17 @@ pub fn delay_groups_summary(
         },
         (Lang::Ja, Some(g)) => format!(
             "遅れている{all}指標のうち{covid}指標がコロナの影響、{other}指標がその他の理由で、最も多いのは「{}」（{}指標）です。",
-            g.label,
+            crate::i18n::isolate(&g.label),
             g.covid + g.other
         ),
         (Lang::En, Some(g)) => format!(
             "Of the {all} delayed indicators, {covid} are delayed by COVID-19 and {other} for other reasons; “{}” has the most ({}).",
-            g.label,
+            crate::i18n::isolate(&g.label),
             g.covid + g.other
         ),
         (Lang::JaEasy, Some(g)) => format!(
             "おくれている {all}この うち {covid}こは コロナの ため、{other}こは ほかの 理由です。いちばん 多いのは「{}」（{}こ）です。",
-            g.label,
+            crate::i18n::isolate(&g.label),
             g.covid + g.other
         ),
     }
@@ -351,6 +346,7 @@ pub fn dip_summary(
     affected: usize,
     worst: Option<(&str, &str)>,
 ) -> String {
+    let worst = worst.map(|(name, dip)| (crate::i18n::isolate(name), dip));
     match (lang, worst) {
         (Lang::Ja, Some((name, dip))) => format!(
             "{dipped}系列で2020年に数値が悪化し、そのうち{affected}系列は10%以上の落ち込み（コロナの影響あり・計算）でした。最も大きいのは「{name}」（{dip}）です。"
@@ -359,7 +355,7 @@ pub fn dip_summary(
             "{dipped} series got worse in 2020, {affected} of them by 10% or more (COVID-affected, computed); the largest fall was “{name}” ({dip})."
         ),
         (Lang::JaEasy, Some((name, dip))) => format!(
-            "2020年に {dipped}この 数字が わるく なりました。{affected}こは 10%より 多く へりました。いちばん へったのは「{name}」（{dip}）です。"
+            "2020年に {dipped}この 数字が わるく なりました。{affected}こは 10%か それより 多く へりました。いちばん へったのは「{name}」（{dip}）です。"
         ),
         (Lang::Ja, None) => "2020年に数値が悪化した指標はありません。".to_owned(),
         (Lang::En, None) => "No indicator got worse in 2020.".to_owned(),
@@ -429,6 +425,7 @@ pub fn breakdown_caption(lang: Lang, dimension: &str) -> String {
 
 /// `“name” replaces “old”` for added indicators.
 pub fn replaces(lang: Lang, old: &str) -> String {
+    let old = crate::i18n::isolate(old);
     match lang {
         Lang::Ja => format!("「{old}」に代わる指標"),
         Lang::En => format!("Replaces “{old}”"),
@@ -506,9 +503,22 @@ mod tests {
             target_label(Lang::En, Era::Gregorian, 2027),
             "FY2027 target"
         );
-        assert_eq!(ratio_text(Lang::Ja, 0.92948), "92.9%");
-        assert_eq!(ratio_text(Lang::En, -1.07598), "−107.6%");
-        assert_eq!(ratio_text(Lang::En, 5129.781), "over 1,000%");
-        assert_eq!(ratio_text(Lang::Ja, -71.015), "−1,000%未満");
+        let ds = machi_kpi_core::Dataset::embedded().unwrap();
+        let lights = ds.indicator("security-lights").unwrap();
+        assert_eq!(ratio_text(Lang::Ja, lights, 17742.0, 0.92948), "92.9%");
+        assert_eq!(ratio_text(Lang::En, lights, 15000.0, -0.9), "−90.0%");
+        assert_eq!(
+            ratio_text(Lang::En, lights, 15000.0, -1.07598),
+            "moving away from the target"
+        );
+        assert_eq!(
+            ratio_text(Lang::En, lights, 9e6, 5129.781),
+            "far beyond the target"
+        );
+        // A negative count of lights is no projection a reader can use.
+        assert_eq!(
+            ratio_text(Lang::Ja, lights, -135.0, -71.015),
+            "このペースでは意味のある値になりません"
+        );
     }
 }

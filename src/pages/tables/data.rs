@@ -60,7 +60,8 @@ fn download_key(d: Download) -> TKey {
 fn departments(ds: &Dataset, lang: Lang, ind: &Indicator) -> String {
     ind.departments
         .iter()
-        .map(|d| department_name(ds, lang, d))
+        // Each name its own bidi isolate, so one cannot reorder the next.
+        .map(|d| crate::i18n::isolate(&department_name(ds, lang, d)))
         .collect::<Vec<_>>()
         .join(if lang.is_japanese() { "、" } else { ", " })
 }

@@ -74,7 +74,10 @@ pub fn indicator_name(
     let name = lang.pick(&ind.name_ja, &ind.name_en);
     match series {
         Some(s) => {
-            let label = lang.pick(&s.label_ja, &s.label_en);
+            // Name and series label each their own bidi isolate (the whole text is
+            // already one, as a link or cell): neither can reorder the other.
+            let name = crate::i18n::isolate(name);
+            let label = crate::i18n::isolate(lang.pick(&s.label_ja, &s.label_en));
             if lang.is_japanese() {
                 format!("{name}（{label}）")
             } else {

@@ -233,6 +233,16 @@ fn ProjectionsBody(props: &BodyProps) -> Html {
         <div class="wrap page tables-page page-projections">
             <h1>{ t(lang, Key::NavProjections) }</h1>
             <p class="lead">{ tt(lang, TKey::ProjectionsLead) }</p>
+            { crate::components::kpi_widgets::data_as_of(lang, era, ds) }
+            { crate::components::kpi_widgets::status_vs_projection(lang, era, ds) }
+            // A target year already over by the reader's date (the browser's clock).
+            { for ds.editions.iter().filter(|e| machi_kpi_core::EditionId::WITH_TARGETS.contains(&e.id)).map(|e| machi_kpi_core::Period::fiscal(e.target_fy))
+                .filter(|p| machi_kpi_core::analysis::readable::period_over(*p, crate::components::kpi_widgets::today()))
+                .map(|p| html! {
+                    <p class="note target-passed" data-readable="target-year-over">
+                        { crate::i18n::readable::projections_year_over(lang, era, p) }
+                    </p>
+                }) }
             <div class="switches">
                 <Choice name="scenario" legend={tt(lang, TKey::ScenarioLegend)} options={scenario_options}
                     selected={scenario_slug(state.scenario)} on_change={on_scenario} />
@@ -297,7 +307,7 @@ fn target_cells(lang: Lang, era: Era, ind: &Indicator, t: Option<&TargetProjecti
     let ratio = each(&|s| match &s.ratio {
         Metric::Value(p) => html! {
             <>
-                { ratio_text(lang, *p) }
+                { ratio_text(lang, ind, s.projected_value.value().copied().unwrap_or(0.0), *p) }
                 if s.method == Method::Line {
                     <span class="method-tag">{ tt(lang, TKey::MethodUsedLine) }</span>
                 }

@@ -36,11 +36,15 @@ pub enum Unavailable {
     NoRecoveryValue,
     /// The arithmetic has no finite answer (e.g. a zero pace).
     Undefined,
+    /// No value after the base yet (e = 0): too early to say whether it is on schedule.
+    NoActualSinceBase,
+    /// The target's period has come: the final result stands, and nothing is projected.
+    TargetPeriodPassed,
 }
 
 impl Unavailable {
     /// Every reason, for catalogues and their tests.
-    pub const ALL: [Unavailable; 13] = [
+    pub const ALL: [Unavailable; 15] = [
         Unavailable::NoBaseline,
         Unavailable::NoTarget,
         Unavailable::QualitativeTarget,
@@ -54,6 +58,8 @@ impl Unavailable {
         Unavailable::NoDip,
         Unavailable::NoRecoveryValue,
         Unavailable::Undefined,
+        Unavailable::NoActualSinceBase,
+        Unavailable::TargetPeriodPassed,
     ];
 
     pub fn reason_en(self) -> &'static str {
@@ -71,6 +77,8 @@ impl Unavailable {
             Unavailable::NoDip => "no fall in 2020",
             Unavailable::NoRecoveryValue => "no 2021 value",
             Unavailable::Undefined => "not defined for these values",
+            Unavailable::NoActualSinceBase => "no actual after the base yet, too early to judge",
+            Unavailable::TargetPeriodPassed => "the target year has passed: see the final result",
         }
     }
 
@@ -89,6 +97,8 @@ impl Unavailable {
             Unavailable::NoDip => "2020年に落ち込んでいません",
             Unavailable::NoRecoveryValue => "2021年の値がありません",
             Unavailable::Undefined => "この値では計算できません",
+            Unavailable::NoActualSinceBase => "基準の後の実績値がまだなく、判断できません",
+            Unavailable::TargetPeriodPassed => "目標年度を過ぎています（最終結果を参照）",
         }
     }
 }
@@ -188,6 +198,8 @@ mod tests {
                 NoDip => 10,
                 NoRecoveryValue => 11,
                 Undefined => 12,
+                NoActualSinceBase => 13,
+                TargetPeriodPassed => 14,
             };
             assert_eq!(index, i);
             assert!(!u.reason_en().is_empty() && !u.reason_ja().is_empty());

@@ -3,6 +3,8 @@
 //! - [`indicator`]: per-series achievement, projections, outlook, pace ratio, COVID impact.
 //! - [`breakdown`]: the official status by pillar, goal, measure and department.
 //! - [`revision`]: what the March 2024 revision changed.
+//! - [`readable`]: which headline a reader sees for a rate or a projection, the range a
+//!   quantity can take, and the data's dates.
 //! - [`analyze`] runs everything once and returns an [`Analysis`] the UI and the CLI read.
 //!
 //! Every undefined result is a [`Metric::Unavailable`] with a typed reason, never NaN.
@@ -10,17 +12,22 @@
 pub mod breakdown;
 pub mod indicator;
 pub mod metric;
+pub mod readable;
 pub mod revision;
 
 use serde::Serialize;
 
 pub use breakdown::{status_breakdown, GroupCounts, StatusBreakdown, StatusCounts};
 pub use indicator::{
-    analyze_target, covid_impact, indicative_status, Base, BaseSource, CovidImpact,
+    analyze_target, covid_impact, indicative_status, Base, BaseSource, CovidImpact, FinalResult,
     IndicativeStatus, Method, Outlook, PaceClass, PaceRatio, Point, Projection, Scenario, Scope,
     TargetAnalysis, YearReached,
 };
 pub use metric::{Metric, Unavailable};
+pub use readable::{
+    achievement_headline, data_as_of, projection_headline, target_timing, AchievementHeadline,
+    DataAsOf, PossibleRange, ProjectionHeadline, TargetTiming, YearMonth,
+};
 pub use revision::{revision_diff, RevisionChange, RevisionDiff, TargetChange};
 
 use crate::model::{Dataset, EditionId, Indicator, OfficialStatus};
@@ -54,6 +61,16 @@ impl IndicatorAnalysis {
             EditionId::Revision2024 => &self.fy2027,
             EditionId::Update => &[],
         }
+    }
+
+    /// The series whose outlook against an edition's target is unavailable, with why: the
+    /// indicator's outlook is the worst of the others ([`indicator::worst_outlook`]), and
+    /// the page says which series it leaves out. Empty for a single-series indicator.
+    pub fn unavailable_series(&self, edition: EditionId) -> Vec<(&str, Unavailable)> {
+        self.for_edition(edition)
+            .iter()
+            .filter_map(|t| Some((t.series.as_deref()?, t.outlook.reason()?)))
+            .collect()
     }
 
     /// Whether the indicative status agrees with the official one.

@@ -58,15 +58,22 @@ pub const INDICATOR_COLUMNS: [&str; 27] = [
     "pace_ratio_fy2027",
 ];
 
-/// Whether a spreadsheet would read a text cell as a formula (`=`, `+`, `@`, a tab or CR at
-/// the start, or `-` followed by something that is not a number).
-fn looks_like_formula(s: &str) -> bool {
+/// Whether a spreadsheet would read a text cell as a formula: `=`, `@`, a tab or CR at the
+/// start always; `+` or `-` when a name follows (`+cmd|…`, `-A1`) or a call or reference
+/// is in it (`-1+SUM(A1)`), but not for numbers with or without a unit (`-3.5`, `+12.3%`,
+/// `-5件`) or `-` alone (the sources' "not available"). The one rule for every CSV the
+/// program writes: the app's view CSV uses it too.
+pub fn looks_like_formula(s: &str) -> bool {
     let mut chars = s.chars();
     match chars.next() {
-        Some('=' | '+' | '@' | '\t' | '\r') => true,
-        Some('-') => chars
-            .next()
-            .is_some_and(|c| !(c.is_ascii_digit() || c == '.' || c == ' ')),
+        Some('=' | '@' | '\t' | '\r') => true,
+        Some('+' | '-') => match chars.next() {
+            None => false,
+            Some(c) if c.is_ascii_digit() || c == '.' || c == ' ' => {
+                s.contains(['(', '|', '!', '=', '@', '"'])
+            }
+            Some(_) => true,
+        },
         _ => false,
     }
 }
@@ -275,6 +282,7 @@ pub fn import_observations(base: &Dataset, text: &str) -> Result<Dataset, Import
     let mut rdr = csv::ReaderBuilder::new()
         .has_headers(true)
         .flexible(false)
+        .delimiter(delimiter(text))
         .from_reader(text.as_bytes());
     let headers = match rdr.headers() {
         Ok(h) => h.clone(),
@@ -314,7 +322,10 @@ pub fn import_observations(base: &Dataset, text: &str) -> Result<Dataset, Import
         }
     }
     let mut seen_rows: HashMap<Key, usize> = HashMap::new();
+    // Rows read, and rows that carried something to import.
+    let (mut rows_seen, mut rows_filled) = (0usize, 0usize);
     for rec in rdr.records() {
+        rows_seen += 1;
         let rec = match rec {
             Ok(r) => r,
             Err(e) => {
@@ -324,6 +335,12 @@ pub fn import_observations(base: &Dataset, text: &str) -> Result<Dataset, Import
         };
         let line = rec.position().map(|p| line_at(text, p.byte()));
         let get = |name: &str| rec.get(col[name]).unwrap_or("").trim();
+        // A template row left as it was (or an empty row a spreadsheet wrote): nothing
+        // was filled in, so there is nothing to import; it is not a "not available" value.
+        if ["value", "state", "raw"].iter().all(|c| get(c).is_empty()) {
+            continue;
+        }
+        rows_filled += 1;
         let mut row_errs = Vec::new();
         let bad = |name: &str, expected: Text, found: &str| {
             ImportError::new(ErrorKind::InvalidValue {
@@ -347,15 +364,28 @@ pub fn import_observations(base: &Dataset, text: &str) -> Result<Dataset, Import
         };
         let ind = &ds.indicators[ii];
         let goal = get("goal_id");
-        if !goal.is_empty() && goal != ind.goal_id {
-            row_errs.push(bad(
+        // `goal_id` is there for people reading the file; the row is matched by
+        // `indicator_id`. Japanese Excel shows `1-1` as 1月1日 and saves it so: that is the
+        // same id and is accepted; any other date is reported as what it is.
+        match excel_date_parts(goal) {
+            Some(date) if Some(date) == goal_parts(&ind.goal_id) => {}
+            Some(_) => row_errs.push(
+                ImportError::new(ErrorKind::IdTurnedIntoDate {
+                    found: goal.into(),
+                    expected: ind.goal_id.clone(),
+                })
+                .at(line, Some(col["goal_id"] + 1))
+                .field("goal_id"),
+            ),
+            None if !goal.is_empty() && goal != ind.goal_id => row_errs.push(bad(
                 "goal_id",
                 Text::new(
                     format!("the indicator's goal {}", ind.goal_id),
                     format!("指標の基本目標 {}", ind.goal_id),
                 ),
                 goal,
-            ));
+            )),
+            None => {}
         }
         let series = match get("series") {
             "" => None,
@@ -446,6 +476,22 @@ pub fn import_observations(base: &Dataset, text: &str) -> Result<Dataset, Import
         };
         if !value_text.is_empty() && number.is_none() {
             row_errs.push(bad("value", Text::new("a number", "数値"), get("value")));
+        }
+        // A number beside a state that has none would be dropped without a word.
+        if let (Some(st), Some(_)) = (state, number) {
+            if matches!(
+                st,
+                ValueState::NotAvailable | ValueState::Pending | ValueState::Qualitative
+            ) {
+                row_errs.push(
+                    ImportError::new(ErrorKind::ValueContradictsState {
+                        value: get("value").into(),
+                        state: get("state").into(),
+                    })
+                    .at(line, Some(col["value"] + 1))
+                    .field("value"),
+                );
+            }
         }
         let value = match state {
             None => {
@@ -558,8 +604,63 @@ pub fn import_observations(base: &Dataset, text: &str) -> Result<Dataset, Import
     if !errs.is_empty() {
         return Err(ImportErrors(errs));
     }
+    if rows_filled == 0 {
+        return Err(ImportErrors::single(ImportError::new(
+            ErrorKind::NothingToImport { rows: rows_seen },
+        )));
+    }
     super::validate::validate(&ds)?;
     Ok(ds)
+}
+
+/// The field separator: a tab when the header line has tabs and no commas (Excel's
+/// "Unicode テキスト" and other tab-separated saves), else a comma.
+fn delimiter(text: &str) -> u8 {
+    let header = text.lines().next().unwrap_or("");
+    if header.contains('\t') && !header.contains(',') {
+        b'\t'
+    } else {
+        b','
+    }
+}
+
+/// `1-1` → (1, 1): a goal id read as month and day, the way Excel reads it.
+fn goal_parts(id: &str) -> Option<(u32, u32)> {
+    let (a, b) = id.split_once('-')?;
+    Some((a.parse().ok()?, b.parse().ok()?))
+}
+
+/// The month and day of a cell that a spreadsheet wrote as a date: `1月1日`, `2019/1/1`,
+/// `2019-01-01`, `1/1`, `1-Jan` (English Excel), `Jan-01`, `Jan 01` (LibreOffice).
+fn excel_date_parts(cell: &str) -> Option<(u32, u32)> {
+    let s = crate::cell::normalize_width(cell.trim());
+    let num = |t: &str| -> Option<u32> {
+        (!t.is_empty() && t.len() <= 4 && t.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| t.parse().ok())
+            .flatten()
+    };
+    let valid = |m: u32, d: u32| ((1..=12).contains(&m) && (1..=31).contains(&d)).then_some((m, d));
+    if let Some(rest) = s.strip_suffix('日') {
+        let (m, d) = rest.split_once('月')?;
+        return valid(num(m)?, num(d)?);
+    }
+    const MONTHS: [&str; 12] = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    let month_name = |t: &str| {
+        MONTHS
+            .iter()
+            .position(|m| t.eq_ignore_ascii_case(m))
+            .map(|i| i as u32 + 1)
+    };
+    let parts: Vec<&str> = s.split(['/', '-', ' ']).collect();
+    match parts.as_slice() {
+        [y, m, d] if y.len() == 4 => valid(num(m)?, num(d)?),
+        [m, d] if s.contains('/') => valid(num(m)?, num(d)?),
+        [d, m] if month_name(m).is_some() => valid(month_name(m)?, num(d)?),
+        [m, d] if month_name(m).is_some() => valid(month_name(m)?, num(d)?),
+        _ => None,
+    }
 }
 
 /// The 1-based line of a byte offset. The csv crate's own line count does not advance on

@@ -3,8 +3,9 @@
 //! `observations` (one row per value, export and import).
 //!
 //! CSV is written UTF-8 with a BOM and CRLF line ends so that Japanese Excel opens it
-//! correctly. Import accepts JSON or the observations CSV, in UTF-8 (with or without BOM)
-//! or Shift_JIS/CP932, validates everything and reports every problem with its line,
+//! correctly. Import accepts JSON or the observations CSV (comma- or tab-separated, LF or
+//! CRLF), in UTF-8 (with or without BOM), UTF-16 with a BOM or Shift_JIS/CP932, validates
+//! everything and reports every problem with its line,
 //! column and field ([`crate::ImportError`]). The current data is never touched by a
 //! failed import: functions here return a new [`Dataset`] or the errors.
 
@@ -25,8 +26,21 @@ pub enum ImportKind {
 
 /// Imports a file of either kind: JSON replaces the dataset; an observations CSV updates
 /// the observations of `base` (rows with the same key replace, new rows are added).
+/// Shift_JIS is decoded by `encoding_rs`.
+#[cfg(feature = "encoding-rs")]
 pub fn import_any(base: &Dataset, bytes: &[u8]) -> Result<(Dataset, ImportKind), ImportErrors> {
-    let text = decode::decode(bytes).map_err(ImportErrors::single)?;
+    import_any_with(base, bytes, &decode::EncodingRs)
+}
+
+/// [`import_any`] with the given Shift_JIS decoder (the browser passes its `TextDecoder`).
+/// This is the one import path of the CLI and the app: decoding, line ends and line
+/// numbers, the kind of file, and validation all happen here.
+pub fn import_any_with(
+    base: &Dataset,
+    bytes: &[u8],
+    sjis: &dyn decode::ShiftJisDecoder,
+) -> Result<(Dataset, ImportKind), ImportErrors> {
+    let (text, _) = decode::decode_with(bytes, sjis).map_err(ImportErrors::single)?;
     let trimmed = text.trim_start();
     if trimmed.is_empty() {
         return Err(ImportErrors::single(ImportError::new(ErrorKind::Empty)));

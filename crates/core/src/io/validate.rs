@@ -159,6 +159,32 @@ pub fn validate(ds: &Dataset) -> Result<(), ImportErrors> {
                     );
                 }
             }
+            // The announced date of a pending value is what its raw cell says
+            // (`令和4年9月 公表予定` → 2022-09): the CSV view carries only the raw cell, so
+            // a date that the cell does not give could not survive an export and re-import.
+            if let Value::Pending { announced } = &o.value {
+                let from_raw =
+                    crate::cell::parse_pending(&crate::cell::normalize_width(o.raw.trim()))
+                        .flatten();
+                if *announced != from_raw {
+                    err(
+                        oat("value.announced"),
+                        ErrorKind::InvalidValue {
+                            expected: Text::new(
+                                format!(
+                                    "the date its raw cell announces ({})",
+                                    from_raw.as_deref().unwrap_or("none")
+                                ),
+                                format!(
+                                    "元の記載（raw）が示す公表予定（{}）",
+                                    from_raw.as_deref().unwrap_or("なし")
+                                ),
+                            ),
+                            found: announced.clone().unwrap_or_else(|| "null".into()),
+                        },
+                    );
+                }
+            }
             if !(1900..=2200).contains(&o.period.year) {
                 err(
                     oat("period.year"),
