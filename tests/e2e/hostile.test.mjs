@@ -96,7 +96,11 @@ for (const lang of LANGS) {
     await ctx.context.route('**/hostile-dataset.json', (r) => r.fulfill({ body: HOSTILE, contentType: 'application/json' }));
     const session = await openHostile(lang);
     const { page } = session;
-    await page.waitForSelector('.data-banner:not([hidden])');
+    // The banner when the fixture loads, the app's own message when it is refused (a
+    // fixture that no longer validates must say why, not time out).
+    await page.waitForSelector('.data-banner:not([hidden]), .data-problem');
+    const refused = await page.locator('.data-problem').allTextContents();
+    assert.deepEqual(refused, [], `the hostile fixture was refused: ${refused.join(' ')}`);
     const problems = [];
     let longSeen = false;
     for (const hash of PAGES) {

@@ -276,6 +276,12 @@ fn e2e(build: bool) -> Result<String> {
         .filter_map(|e| e.ok())
         .map(|e| e.file_name().to_string_lossy().into_owned())
         .filter(|n| n.ends_with(".test.mjs"))
+        // `E2E_ONLY=hostile,portal` runs only the files whose names contain one of the words
+        // (for iterating; CI runs them all).
+        .filter(|n| match std::env::var("E2E_ONLY") {
+            Ok(only) if !only.is_empty() => only.split(',').any(|w| n.contains(w)),
+            _ => true,
+        })
         .map(|n| format!("tests/e2e/{n}"))
         .collect();
     files.sort();

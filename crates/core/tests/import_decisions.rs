@@ -305,3 +305,18 @@ fn a_pending_date_must_be_the_one_its_raw_cell_announces() {
     // The embedded dataset itself follows the rule.
     io::validate::validate(embedded()).expect("embedded dataset is valid");
 }
+
+/// The hostile fixture of `tests/e2e/hostile.test.mjs` must stay a valid dataset: when it
+/// did not (a pending cell whose raw text no longer gave its announced date), the browser
+/// suite only timed out waiting for the data banner.
+#[test]
+fn the_hostile_fixture_is_a_valid_dataset() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../tests/fixtures/hostile-dataset.json"
+    );
+    let text = std::fs::read_to_string(path).expect("tests/fixtures/hostile-dataset.json");
+    if let Err(errs) = json::from_json_str(&text) {
+        panic!("hostile-dataset.json is not valid: {errs:?}");
+    }
+}
