@@ -76,6 +76,7 @@ impl ChartSpec {
                 decal.remove("decals");
             }
         }
+        isolate_labels(&mut option);
         option["aria"]["enabled"] = Value::Bool(true);
         option["aria"]["label"]["enabled"] = Value::Bool(true);
         option["aria"]["label"]["description"] = Value::String(description.clone());
@@ -89,6 +90,49 @@ impl ChartSpec {
     pub fn json(&self) -> String {
         self.option.to_string()
     }
+}
+
+/// Puts every label ECharts draws from a string of the option (axis categories, series
+/// and item names, legend entries) that could reorder its neighbours between U+2068 and
+/// U+2069 ([`crate::i18n::isolate`]), so that a name holding a right-to-left override
+/// cannot reverse the figure after it in a label, a tooltip or an SVG/PNG export. Labels
+/// with neither right-to-left letters nor direction controls are left as they are: an
+/// isolate around them changes nothing, and the snapshots stay readable.
+fn isolate_labels(option: &mut Value) {
+    fn fix(v: &mut Value) {
+        match v {
+            Value::String(s) if crate::i18n::can_reorder(s) => *s = crate::i18n::isolate(s),
+            Value::Object(o) => {
+                if let Some(name) = o.get_mut("name") {
+                    fix(name);
+                }
+                if let Some(value) = o.get_mut("value").filter(|v| v.is_string()) {
+                    fix(value);
+                }
+            }
+            _ => {}
+        }
+    }
+    fn each(v: Option<&mut Value>, mut f: impl FnMut(&mut Value)) {
+        match v {
+            Some(Value::Array(items)) => items.iter_mut().for_each(&mut f),
+            Some(item @ Value::Object(_)) => f(item),
+            _ => {}
+        }
+    }
+    let Some(o) = option.as_object_mut() else {
+        return;
+    };
+    for axis in ["xAxis", "yAxis"] {
+        each(o.get_mut(axis), |a| each(a.get_mut("data"), fix));
+    }
+    each(o.get_mut("legend"), |l| each(l.get_mut("data"), fix));
+    each(o.get_mut("series"), |s| {
+        if let Some(name) = s.get_mut("name") {
+            fix(name);
+        }
+        each(s.get_mut("data"), fix);
+    });
 }
 
 /// A table that shows the same figures as a chart (the chart ⇄ table switch).
@@ -168,4 +212,35 @@ pub(crate) fn horizontal_bar_frame(
                         .font_family(FONT_FAMILY),
                 ),
         )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn labels_that_can_reorder_are_isolated_and_others_are_left_alone() {
+        let rlo = "名前\u{202e}RTL";
+        let iso = format!("\u{2068}{rlo}\u{2069}");
+        let mut option = json!({
+            "xAxis": {"type": "category", "data": [rlo, "基本目標1"]},
+            "yAxis": [{"type": "value"}],
+            "legend": {"data": [rlo]},
+            "series": [
+                {"type": "bar", "name": rlo, "data": [1, {"name": rlo, "value": 2}]},
+                {"type": "pie", "name": "状況", "data": [{"name": "順調", "value": 3}]}
+            ]
+        });
+        isolate_labels(&mut option);
+        assert_eq!(option["xAxis"]["data"], json!([iso, "基本目標1"]));
+        assert_eq!(option["legend"]["data"], json!([iso]));
+        assert_eq!(option["series"][0]["name"], json!(iso));
+        assert_eq!(
+            option["series"][0]["data"],
+            json!([1, {"name": iso, "value": 2}])
+        );
+        assert_eq!(option["series"][1]["name"], json!("状況"));
+        assert_eq!(option["series"][1]["data"][0]["name"], json!("順調"));
+    }
 }

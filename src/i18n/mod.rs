@@ -199,9 +199,44 @@ pub fn isolate(text: &str) -> String {
     format!("\u{2068}{text}\u{2069}")
 }
 
+/// Whether `text` could reorder what is drawn after it: it holds a right-to-left
+/// letter (Hebrew, Arabic and their neighbours) or a direction control (U+200E/F,
+/// U+061C, U+202A–U+202E, U+2066–U+2069). Such text needs [`isolate`] wherever no
+/// element can isolate it (chart labels drawn by ECharts, exported SVG).
+pub fn can_reorder(text: &str) -> bool {
+    text.chars().any(|c| {
+        matches!(c,
+            '\u{200E}' | '\u{200F}' | '\u{061C}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'
+            | '\u{0590}'..='\u{08FF}' | '\u{FB1D}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFC}'
+            | '\u{10800}'..='\u{10FFF}' | '\u{1E800}'..='\u{1EFFF}')
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_text_that_can_reorder_its_neighbours_needs_an_isolate() {
+        for text in [
+            "伊勢崎市",
+            "Isesaki 12%",
+            "<b>&amp;</b>",
+            "👩\u{200d}👩",
+            "",
+        ] {
+            assert!(!can_reorder(text), "{text:?}");
+        }
+        for text in [
+            "\u{202e}RTL",
+            "שלום",
+            "مرحبا",
+            "a\u{200f}b",
+            "\u{2067}x\u{2069}",
+        ] {
+            assert!(can_reorder(text), "{text:?}");
+        }
+    }
 
     #[test]
     fn every_key_is_non_empty_in_every_language() {

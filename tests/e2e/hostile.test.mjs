@@ -86,6 +86,34 @@ function inspect(page, payload) {
   }, { payload, RLO });
 }
 
+/**
+ * The strings of every live chart's option that hold the right-to-left override without
+ * a bidi isolate (U+2068) before it: ECharts draws them on a canvas or in SVG, where no
+ * element isolates them, so the label, the tooltip and an export would be reversed after
+ * the name. Also counts the strings seen, so that a page without any is noticed.
+ */
+function chartTexts(page) {
+  return page.evaluate(() => {
+    const open = [];
+    let seen = 0;
+    const walk = (v, path) => {
+      if (typeof v === 'string') {
+        if (!v.includes('\u202e')) return;
+        seen += 1;
+        const fsi = v.indexOf('\u2068');
+        if (fsi < 0 || fsi > v.indexOf('\u202e')) open.push(`${path}: ${JSON.stringify(v.slice(0, 40))}`);
+      } else if (Array.isArray(v)) v.forEach((x, i) => walk(x, `${path}[${i}]`));
+      else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, `${path}.${k}`);
+    };
+    for (const el of document.querySelectorAll('.echart')) {
+      const chart = window.echarts?.getInstanceByDom(el);
+      if (chart) walk(chart.getOption(), el.id || 'chart');
+    }
+    window.__rtlChartTexts = (window.__rtlChartTexts ?? 0) + seen;
+    return open.slice(0, 4).map((o) => `chart text with U+202E outside an isolate: ${o}`);
+  });
+}
+
 async function download(page, locator) {
   const [file] = await Promise.all([page.waitForEvent('download'), locator.click()]);
   return readFileSync(await file.path());
@@ -105,13 +133,15 @@ for (const lang of LANGS) {
     let longSeen = false;
     for (const hash of PAGES) {
       await go(page, `${hash}${hash.includes('?') ? '&' : '?'}lang=${lang}`);
-      await page.waitForFunction(() => [...document.querySelectorAll('.echart')].every((el) => el.querySelector('svg, canvas')));
+      await chartsDrawn(page, { some: false });
       for (const p of await inspect(page, PAYLOAD)) problems.push(`${hash}: ${p}`);
+      for (const p of await chartTexts(page)) problems.push(`${hash}: ${p}`);
       longSeen ||= await page.evaluate((l) => document.body.textContent.includes(l), LONG);
       if (hash === `#/kpi/${KPI}`) await page.screenshot({ path: join(OUT, `hostile-kpi-360-${lang}.png`), fullPage: false });
     }
     assert.deepEqual(problems, [], problems.join('\n'));
     assert.ok(longSeen, 'the 5,000-character word is shown');
+    assert.ok(await page.evaluate(() => window.__rtlChartTexts) > 0, 'charts were drawn with hostile names');
 
     // Exports: every chart's SVG escapes the text (and some chart carries it); the view
     // CSV holds it as a quoted field.
@@ -138,6 +168,23 @@ for (const lang of LANGS) {
     await page.close();
   });
 }
+
+test('hostile data: no page is wider than a 320 px phone', async () => {
+  await ctx.context.route('**/hostile-dataset.json', (r) => r.fulfill({ body: HOSTILE, contentType: 'application/json' }));
+  const session = await openPage(ctx.context, './?data=hostile-dataset.json#/', { width: 320, height: 640, route: false });
+  const { page } = session;
+  await page.waitForSelector('.data-banner:not([hidden])');
+  const wide = [];
+  for (const hash of PAGES) {
+    await go(page, hash);
+    await chartsDrawn(page, { some: false });
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    if (width > 320) wide.push(`${hash}: ${width}px`);
+  }
+  assert.deepEqual(wide, [], wide.join(', '));
+  clean(session);
+  await page.close();
+});
 
 test('import problems are shown in each language (screenshot at 360 px)', async () => {
   const session = await openPage(ctx.context, './#/data?lang=en', { width: 360, height: 740 });
