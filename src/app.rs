@@ -19,6 +19,7 @@ use crate::components::embed::{embed_form, route_of_view, EmbedChrome};
 use crate::components::import::DataBanner;
 use crate::components::page_tools::PageTools;
 use crate::components::{footer::Footer, header::Header};
+use crate::context::AnalysisProvider;
 use crate::data_source::{query_pairs, DataProvider};
 use crate::i18n::Lang;
 use crate::pages::about::AboutPage;
@@ -156,8 +157,10 @@ fn Shell() -> Html {
     };
     let body = html! {
         <DataProvider {embed} banner={if embed { html! {} } else { html! { <DataBanner /> } }}>
-            { page(&shown, lang) }
-            if embed { <EmbedChrome view={shown.clone()} /> } else { <PageTools /> }
+            <AnalysisProvider>
+                { page(&shown, lang) }
+                if embed { <EmbedChrome view={shown.clone()} /> } else { <PageTools /> }
+            </AnalysisProvider>
         </DataProvider>
     };
     html! {

@@ -1,5 +1,7 @@
 //! Our own small binding to the global `echarts` object (ECharts 5.6, loaded
-//! by `index.html` from `echarts.common.min.js` (line, bar, pie, scatter, aria, SVG and canvas renderers) before the wasm module starts).
+//! by `index.html` from the bundle `xtask/echarts/` builds: the bar, line, pie
+//! and scatter series, grid, tooltip, legend, title and aria, both renderers
+//! and the Japanese locale; a deferred script that runs before the wasm module).
 //!
 //! charming's `WasmRenderer` cannot choose the renderer or locale, merges
 //! options instead of replacing them, has no events and no `dispose`, and
@@ -85,7 +87,7 @@ impl Renderer {
 /// What went wrong talking to ECharts. Shown to the reader as a message.
 #[derive(Clone, Debug, PartialEq)]
 pub enum ChartError {
-    /// `echarts.init` failed (e.g. `echarts.common.min.js` did not load).
+    /// `echarts.init` failed (e.g. the ECharts bundle did not load).
     Init(String),
     /// The option JSON could not be parsed or `setOption` threw.
     SetOption(String),
@@ -104,6 +106,9 @@ impl fmt::Display for ChartError {
 }
 
 impl std::error::Error for ChartError {}
+
+/// Length of chart animations, in milliseconds (ECharts' default is 1000).
+pub const ANIMATION_MS: u32 = 300;
 
 /// True when the reader asked the system for reduced motion.
 pub fn prefers_reduced_motion() -> bool {
@@ -151,13 +156,26 @@ impl Echarts {
     /// the new option disappear instead of lingering from the old one.
     ///
     /// With `animate == false` the option's `animation` is switched off (for
-    /// readers who ask for reduced motion).
+    /// readers who ask for reduced motion, and for the first drawing of a chart
+    /// that replaces its prerendered SVG, which must not visibly change).
+    /// Otherwise the animation is kept short ([`ANIMATION_MS`]) unless the
+    /// option sets its own durations: ECharts' default of one second kept
+    /// pages moving long after they had rendered (issue 9).
     pub fn set_option_json(&self, json: &str, animate: bool) -> Result<(), ChartError> {
         let option =
             js_sys::JSON::parse(json).map_err(|e| ChartError::SetOption(js_error_text(&e)))?;
+        let set = |key: &str, value: &JsValue| {
+            js_sys::Reflect::set(&option, &key.into(), value)
+                .map_err(|e| ChartError::SetOption(js_error_text(&e)))
+        };
         if !animate {
-            js_sys::Reflect::set(&option, &"animation".into(), &JsValue::FALSE)
-                .map_err(|e| ChartError::SetOption(js_error_text(&e)))?;
+            set("animation", &JsValue::FALSE)?;
+        } else {
+            for key in ["animationDuration", "animationDurationUpdate"] {
+                if !js_sys::Reflect::has(&option, &key.into()).unwrap_or(true) {
+                    set(key, &f64::from(ANIMATION_MS).into())?;
+                }
+            }
         }
         let opts = js_sys::Object::new();
         js_sys::Reflect::set(&opts, &"notMerge".into(), &JsValue::TRUE)

@@ -41,8 +41,9 @@ fn show_fatal(message: &str) {
     }
 }
 
-/// Browser entry point: installs the panic hook, replaces the loading
-/// skeleton in `#app` with the app, and marks the document as running.
+/// Browser entry point: installs the panic hook, replaces what `#app` holds
+/// (the prerendered Overview and the loading skeleton) with the app, and
+/// marks the document as running.
 #[cfg(target_arch = "wasm32")]
 pub fn start() {
     std::panic::set_hook(Box::new(|info| show_fatal(&info.to_string())));
@@ -51,6 +52,12 @@ pub fn start() {
     };
     match document.get_element_by_id("app") {
         Some(root) => {
+            // The build-time chart drawings wait for their live charts
+            // (`EChart` puts each back if it draws the same option), so the
+            // takeover of a prerendered page shows no empty chart.
+            components::chart::prerendered::keep(&root);
+            // Replaced in one go: Yew renders in a microtask of this task,
+            // before the browser paints again, so no frame shows an empty page.
             root.set_inner_html("");
             yew::Renderer::<App>::with_root(root).render();
         }

@@ -5,6 +5,24 @@
 (function () {
   "use strict";
   var root = document.documentElement;
+  // dist/index.html holds the Overview in Japanese, prerendered at build time
+  // over the embedded data. Any other view (another route, ?lang=, ?era=,
+  // #/embed/..., an imported dataset) shows the loading skeleton until the app
+  // starts, never the Overview for a moment: this class, set before the
+  // first paint, hides the prerendered page (www/style.css).
+  function prerenderedView() {
+    var hash = location.hash;
+    if ((hash !== "" && hash !== "#" && hash !== "#/") || location.search !== "") return false;
+    try {
+      for (var i = 0; i < localStorage.length; i++) {
+        if (String(localStorage.key(i)).indexOf("machi-kpi:imported-dataset:") === 0) return false;
+      }
+    } catch (e) {
+      // No storage (switched off, sandboxed): nothing imported either.
+    }
+    return true;
+  }
+  if (!prerenderedView()) root.classList.add("boot-skeleton");
   function running() {
     return root.getAttribute("data-app") === "running";
   }

@@ -10,15 +10,25 @@
 //    Trunk's preload links and their integrity hashes are left as they are
 //    (the files they name do not change). Any other inline script or inline
 //    event handler left in a release build fails the build.
-// 2. sw.js gets PRECACHE (every file of the build, hashed names included)
+// 2. Prerender (issue 9, item 1): when MACHI_KPI_PRERENDER names a file
+//    (build/prerender.json, written by `cargo xtask dist` from `cargo run --example prerender`: the Overview in
+//    Japanese rendered natively by the app's own StaticApp, and each chart's
+//    option JSON), the rendered page goes into #app beside the loading
+//    skeleton, and ECharts itself (build/echarts.js, in Node) draws every
+//    chart's option as SVG inside its container. www/boot.js shows the
+//    skeleton instead for any other view; see ARCHITECTURE.md.
+// 3. The wasm and ECharts start downloading after the first paint
+//    (loadAfterFirstPaint), release builds only.
+// 4. sw.js gets PRECACHE (every file of the build, hashed names included)
 //    and a VERSION derived from the files' contents, so each build installs
 //    a new worker and drops the old cache.
 //
 // The functions are exported for the unit tests (tests/e2e/post-build.test.mjs).
 
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import vm from 'node:vm';
 import { fileURLToPath } from 'node:url';
 
 const INLINE_SCRIPT = /<script\b([^>]*)>([\s\S]*?)<\/script>/gi;
@@ -44,6 +54,63 @@ export function externalizeLoader(html, publicUrl = './') {
   return { html: out, file };
 }
 
+const attr = (tag, name) => new RegExp(`\\s${name}="([^"]*)"`).exec(tag)?.[1];
+
+/**
+ * Starts the wasm and ECharts downloads only after the first paint (issue 9,
+ * item 2). The prerendered page needs neither to paint, and 870 KB of them
+ * (gzip) competing with the HTML and the stylesheet on a slow connection would
+ * delay it. Trunk's `modulepreload` and wasm `preload` links and the deferred
+ * ECharts `<script>` are taken out of `html`; its inline loader becomes one
+ * that, once a frame has been painted, adds them again (with their integrity
+ * hashes: the glue through a `modulepreload` link, the wasm through `fetch`
+ * with `integrity`, ECharts as a script) and starts the app when ECharts has
+ * loaded, so `echarts` exists when the wasm calls it. A hidden tab paints no
+ * frame, so a timer starts the app there too. Returns `html` unchanged if any
+ * piece is missing (the build then fails in `externalizeLoader` or the tests).
+ */
+export function loadAfterFirstPaint(html) {
+  const glueTag = /<link rel="modulepreload"[^>]*>\s*/.exec(html)?.[0];
+  const wasmTag = /<link rel="preload"[^>]*as="fetch"[^>]*type="application\/wasm"[^>]*>\s*/.exec(html)?.[0];
+  const echartsTag = /<script src="[^"]*echarts-[0-9a-f]+\.js"[^>]*><\/script>\s*/.exec(html)?.[0];
+  const loader = [...html.matchAll(INLINE_SCRIPT)].find(([, attrs, body]) => !/\bsrc\s*=/.test(attrs) && /type\s*=\s*["']?module/.test(attrs) && /\binit\s*\(/.test(body));
+  if (!glueTag || !wasmTag || !echartsTag || !loader) return html;
+  const url = (tag, name) => JSON.stringify(attr(tag, name) ?? '');
+  const body = `
+// Wait for the first painted frame (or 200 ms in a hidden tab, which paints none).
+await new Promise((resolve) => {
+  requestAnimationFrame(() => setTimeout(resolve, 0));
+  setTimeout(resolve, 200);
+});
+const echartsLoaded = new Promise((resolve, reject) => {
+  const script = document.createElement('script');
+  script.src = ${url(echartsTag, 'src')};
+  script.integrity = ${url(echartsTag, 'integrity')};
+  script.onload = resolve;
+  script.onerror = () => reject(new Error('failed to load ' + script.src));
+  document.head.append(script);
+});
+const glue = document.createElement('link');
+glue.rel = 'modulepreload';
+glue.href = ${url(glueTag, 'href')};
+glue.integrity = ${url(glueTag, 'integrity')};
+glue.crossOrigin = 'anonymous';
+document.head.append(glue);
+const wasmResponse = fetch(${url(wasmTag, 'href')}, { integrity: ${url(wasmTag, 'integrity')}, credentials: 'same-origin' });
+const bindings = await import(${url(glueTag, 'href')});
+await echartsLoaded;
+const init = bindings.default;
+const wasm = await init({ module_or_path: wasmResponse });
+window.wasmBindings = bindings;
+dispatchEvent(new CustomEvent("TrunkApplicationStarted", {detail: {wasm}}));
+`;
+  return html
+    .replace(glueTag, '')
+    .replace(wasmTag, '')
+    .replace(echartsTag, '')
+    .replace(loader[0], `<script type="module">${body}</script>`);
+}
+
 /** Inline scripts and inline event handlers left in the HTML (CSP would block them). */
 export function inlineCode(html) {
   const found = [];
@@ -59,6 +126,66 @@ export function inlineCode(html) {
     if (/\s(href|src)\s*=\s*["']?\s*javascript:/i.test(tag)) found.push(tag.slice(0, 80));
   }
   return found;
+}
+
+/**
+ * Widths (CSS px) each chart is drawn at: its container's width with
+ * www/style.css at a 360 px and a 1280 px viewport (one column below 960 px,
+ * two beside each other above). The drawing scales to its container
+ * (viewBox); the narrow one is shown below 600 px (the `.echart-static-*`
+ * rules in www/style.css). The live chart then lays out at the exact width.
+ */
+export const DRAW_WIDTHS = { narrow: 294, wide: 522 };
+
+/** `globalThis.echarts` of the app's own bundle (build/echarts.js), in Node. */
+export function loadEcharts(bundlePath) {
+  // A sandbox with only what ECharts' server-side mode touches (timers for
+  // its animation loop, which `animation: false` keeps idle).
+  const context = vm.createContext({ console, setTimeout, clearTimeout, setInterval, clearInterval });
+  vm.runInContext(readFileSync(bundlePath, 'utf8'), context, { filename: bundlePath });
+  if (!context.echarts?.init) throw new Error(`${bundlePath} did not define echarts.init`);
+  return context.echarts;
+}
+
+/** One chart's option drawn as SVG text by ECharts' server-side SVG renderer. */
+export function drawSvg(echarts, option, width, height, locale = 'JA') {
+  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height, locale });
+  try {
+    // No animation: the drawing is the chart's final state.
+    chart.setOption({ ...option, animation: false });
+    return chart.renderToSVGString();
+  } finally {
+    chart.dispose();
+  }
+}
+
+function escapeRegExp(text) {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * index.html with the prerendered page in #app (before the skeleton, its root
+ * marked `data-prerendered`) and each chart's SVG drawings in its container.
+ * `draw(option, width, height)` returns SVG text. Fails if a chart's
+ * container is missing, so a changed component cannot silently drop a chart.
+ */
+export function prerender(html, { html: page, charts }, draw) {
+  const root = /^<div\b(?=[^>]*\bclass="app")/;
+  if (!root.test(page)) throw new Error('prerender: the page does not start with the app\'s <div class="app">');
+  let body = page.replace(root, '<div data-prerendered=""');
+  for (const { id, height, hash, option } of charts) {
+    const container = new RegExp(`(<div id="${escapeRegExp(id)}"(?=[^>]*\\bclass="echart")[^>]*>)</div>`);
+    if (!container.test(body)) throw new Error(`prerender: no empty container for chart ${id}`);
+    const parsed = JSON.parse(option);
+    const svgs = Object.entries(DRAW_WIDTHS)
+      .map(([name, width]) => draw(parsed, width, height).replace(/^<svg\b/, `<svg class="echart-static-${name}" aria-hidden="true" focusable="false"`))
+      .join('');
+    const drawing = `<div class="echart-static" data-chart-id="${id}" data-option-hash="${hash}">${svgs}</div>`;
+    body = body.replace(container, (_, open) => `${open}${drawing}</div>`);
+  }
+  const marker = '<div id="app">';
+  if (!html.includes(marker)) throw new Error('prerender: index.html has no <div id="app">');
+  return html.replace(marker, `${marker}${body}`);
 }
 
 /** Every file under `dir`, as `./relative/path` with `/` separators, sorted. */
@@ -102,10 +229,23 @@ function main() {
   const publicUrl = process.env.TRUNK_PUBLIC_URL || './';
   const release = process.env.TRUNK_PROFILE ? process.env.TRUNK_PROFILE === 'release' : true;
   const indexPath = join(dir, 'index.html');
-  const { html, file } = externalizeLoader(readFileSync(indexPath, 'utf8'), publicUrl);
+  const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+  // Set by `cargo xtask dist` only, so a `trunk serve` never picks up a stale file.
+  const rendered = process.env.MACHI_KPI_PRERENDER;
+  let source = readFileSync(indexPath, 'utf8');
+  if (rendered && existsSync(rendered)) {
+    const data = JSON.parse(readFileSync(rendered, 'utf8'));
+    const echarts = loadEcharts(join(root, 'build', 'echarts.js'));
+    source = prerender(source, data, (option, width, height) => drawSvg(echarts, option, width, height));
+    console.log(`post-build: prerendered the default view with ${data.charts.length} chart drawings`);
+  } else {
+    console.log('post-build: no MACHI_KPI_PRERENDER (not `cargo xtask dist`): the skeleton only');
+  }
+  if (release) source = loadAfterFirstPaint(source);
+  const { html, file } = externalizeLoader(source, publicUrl);
+  if (html !== readFileSync(indexPath, 'utf8')) writeFileSync(indexPath, html);
   if (file) {
     writeFileSync(join(dir, file.name), file.text);
-    writeFileSync(indexPath, html);
     console.log(`post-build: Trunk's inline loader moved to ${file.name}`);
   } else if (!/<script type="module" src="[^"]*start-[0-9a-f]+\.js"/.test(html)) {
     throw new Error('post-build: Trunk\'s inline module loader was not found in index.html');

@@ -125,16 +125,29 @@ impl Drop for Live {
 
 type Slot = Rc<RefCell<Option<Live>>>;
 
+/// How [`start`] draws: the renderer, ECharts' locale, and whether the first
+/// drawing may animate.
+#[derive(Clone, Copy)]
+struct Setup<'a> {
+    renderer: Renderer,
+    locale: &'a str,
+    animate: bool,
+}
+
 /// Starts ECharts on `el` with `option`, wiring resize and click handling.
 fn start(
     el: &web_sys::HtmlElement,
-    renderer: Renderer,
-    locale: &str,
+    setup: Setup<'_>,
     option: &AttrValue,
     slot: &Slot,
     on_click: Rc<RefCell<Option<Callback<ChartClick>>>>,
     report: Callback<Option<ChartError>>,
 ) -> Result<(), ChartError> {
+    let Setup {
+        renderer,
+        locale,
+        animate,
+    } = setup;
     let chart = Echarts::init(el, renderer, locale)?;
     let mut live = Live {
         chart: Some(chart),
@@ -145,9 +158,14 @@ fn start(
         applied: None,
     };
     if let Some(chart) = &live.chart {
-        chart.set_option_json(option, !prefers_reduced_motion())?;
+        chart.set_option_json(option, animate && !prefers_reduced_motion())?;
     }
     live.applied = Some(option.clone());
+    // ECharts drew synchronously (no `lazyUpdate`), so the prerendered
+    // drawing it covered can go in the same task: no frame without a chart.
+    if let Ok(Some(drawing)) = el.query_selector(":scope > .echart-static") {
+        drawing.remove();
+    }
 
     let click = Closure::<dyn FnMut(JsValue)>::new(move |event: JsValue| {
         let parsed = ChartClick::from_event(&event);
@@ -206,6 +224,172 @@ fn start(
     Ok(())
 }
 
+/// A chart waiting to come near the viewport.
+struct Waiting {
+    observer: web_sys::IntersectionObserver,
+    _on_intersect: Closure<dyn FnMut(js_sys::Array, web_sys::IntersectionObserver)>,
+}
+
+/// How close to the viewport (above or below) a chart starts.
+const NEAR_VIEWPORT: &str = "200px 0px";
+
+/// Calls `begin` once `el` comes within [`NEAR_VIEWPORT`] of the viewport.
+/// Gives `begin` back if the browser has no IntersectionObserver.
+fn when_near_viewport<F: FnOnce() + 'static>(
+    el: &web_sys::HtmlElement,
+    begin: F,
+    waiting: &Rc<RefCell<Option<Waiting>>>,
+) -> Result<(), F> {
+    let begin = Rc::new(RefCell::new(Some(begin)));
+    let pending = begin.clone();
+    let on_intersect = Closure::<dyn FnMut(js_sys::Array, web_sys::IntersectionObserver)>::new(
+        move |entries: js_sys::Array, observer: web_sys::IntersectionObserver| {
+            let near = entries.iter().any(|entry| {
+                entry
+                    .dyn_into::<web_sys::IntersectionObserverEntry>()
+                    .is_ok_and(|e| e.is_intersecting())
+            });
+            if near {
+                observer.disconnect();
+                if let Some(begin) = pending.borrow_mut().take() {
+                    begin();
+                }
+            }
+        },
+    );
+    let init = web_sys::IntersectionObserverInit::new();
+    init.set_root_margin(NEAR_VIEWPORT);
+    let observer = match web_sys::IntersectionObserver::new_with_options(
+        on_intersect.as_ref().unchecked_ref(),
+        &init,
+    ) {
+        Ok(observer) => observer,
+        Err(_) => {
+            drop(on_intersect);
+            return match begin.borrow_mut().take() {
+                Some(begin) => Err(begin),
+                None => Ok(()),
+            };
+        }
+    };
+    observer.observe(el);
+    *waiting.borrow_mut() = Some(Waiting {
+        observer,
+        _on_intersect: on_intersect,
+    });
+    Ok(())
+}
+
+/// The charts drawn at build time into `dist/index.html` (issue 9, item 1).
+///
+/// `cargo xtask dist` renders the default view natively (`examples/prerender.rs`),
+/// where [`record`] lists every chart with its option, and ECharts draws each
+/// option as SVG in Node (`xtask/prerender.mjs`): a `.echart-static` element
+/// inside the chart's container, marked with the chart's id and the
+/// [`option_hash`] of its option. In the browser, [`keep`] takes those
+/// drawings out of the page before the app replaces it, and [`adopt`] puts one
+/// back into the new container if, and only if, the app is about to draw the
+/// same option there (another dataset, language or view draws afresh).
+pub mod prerendered {
+    use std::cell::RefCell;
+    use std::collections::HashMap;
+
+    /// FNV-1a (32 bits) of the option JSON, as 8 hex digits: cheap, and
+    /// the same natively and in wasm.
+    pub fn option_hash(option: &str) -> String {
+        let mut hash: u32 = 0x811c_9dc5;
+        for byte in option.bytes() {
+            hash ^= u32::from(byte);
+            hash = hash.wrapping_mul(0x0100_0193);
+        }
+        format!("{hash:08x}")
+    }
+
+    thread_local! {
+        static KEPT: RefCell<HashMap<String, web_sys::Element>> = RefCell::new(HashMap::new());
+    }
+
+    /// Takes every prerendered drawing out of `root`, keyed by chart id.
+    pub fn keep(root: &web_sys::Element) {
+        let Ok(nodes) = root.query_selector_all(".echart-static[data-chart-id]") else {
+            return;
+        };
+        KEPT.with(|kept| {
+            let mut kept = kept.borrow_mut();
+            for i in 0..nodes.length() {
+                let Some(el) = nodes
+                    .get(i)
+                    .and_then(|n| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(n).ok())
+                else {
+                    continue;
+                };
+                if let Some(id) = el.get_attribute("data-chart-id") {
+                    el.remove();
+                    kept.insert(id, el);
+                }
+            }
+        });
+    }
+
+    /// Puts the drawing kept for `id` into `el` if it shows `option`.
+    /// Each drawing is used at most once.
+    pub fn adopt(el: &web_sys::HtmlElement, id: &str, option: &str) -> bool {
+        let Some(drawing) = KEPT.with(|kept| kept.borrow_mut().remove(id)) else {
+            return false;
+        };
+        let same =
+            drawing.get_attribute("data-option-hash").as_deref() == Some(&option_hash(option));
+        same && el.append_child(&drawing).is_ok()
+    }
+
+    /// A chart the native renderer met: what `xtask/prerender.mjs` draws.
+    #[cfg(not(target_arch = "wasm32"))]
+    #[derive(Clone, Debug, PartialEq, Eq)]
+    pub struct RenderedChart {
+        /// The container's id.
+        pub id: String,
+        /// The option JSON, exactly as the app hands it to ECharts.
+        pub option: String,
+        /// The container's height in CSS pixels.
+        pub height: u32,
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    static RECORDED: std::sync::Mutex<Option<Vec<RenderedChart>>> = std::sync::Mutex::new(None);
+
+    /// Starts listing the charts rendered natively (until [`finish`]).
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn begin() {
+        if let Ok(mut list) = RECORDED.lock() {
+            *list = Some(Vec::new());
+        }
+    }
+
+    /// The charts rendered since [`begin`], each id once (its last render).
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn finish() -> Vec<RenderedChart> {
+        RECORDED
+            .lock()
+            .ok()
+            .and_then(|mut list| list.take())
+            .unwrap_or_default()
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    pub(super) fn record(id: &str, option: &str, height: u32) {
+        if let Ok(mut guard) = RECORDED.lock() {
+            if let Some(list) = guard.as_mut() {
+                list.retain(|c| c.id != id);
+                list.push(RenderedChart {
+                    id: id.to_owned(),
+                    option: option.to_owned(),
+                    height,
+                });
+            }
+        }
+    }
+}
+
 /// Shows one point: `downplay` all, `highlight` it, `showTip` on it.
 fn show_point(chart: &Echarts, p: &ChartPoint) -> Result<(), ChartError> {
     let (series, data) = (p.series_index, p.data_index);
@@ -245,6 +429,13 @@ pub fn EChart(props: &EChartProps) -> Html {
         Callback::from(move |e: Option<ChartError>| error.set(e))
     };
 
+    // The IntersectionObserver that starts the chart near the viewport, and
+    // whether it has started once.
+    let waiting = use_mut_ref(|| None::<Waiting>);
+    let started = use_mut_ref(|| false);
+    #[cfg(not(target_arch = "wasm32"))]
+    prerendered::record(&props.id, &props.option, props.height);
+
     // Lifetime of one instance: (re)created when the renderer or locale changes.
     {
         let node = node.clone();
@@ -252,24 +443,52 @@ pub fn EChart(props: &EChartProps) -> Html {
         let report = report.clone();
         let latest = latest.clone();
         let on_click = on_click.clone();
+        let waiting = waiting.clone();
+        let started = started.clone();
+        let id = props.id.clone();
         use_effect_with(
             (props.renderer, lang.echarts_locale()),
             move |(renderer, locale)| {
                 if let Some(el) = node.cast::<web_sys::HtmlElement>() {
-                    let option = latest.borrow().clone();
-                    let result = start(
-                        &el,
-                        *renderer,
-                        locale,
-                        &option,
-                        &slot,
-                        on_click,
-                        report.clone(),
-                    );
-                    report.emit(result.err());
+                    // The build-time drawing of this very option, if the page
+                    // was prerendered: shown until the live chart has drawn,
+                    // which then draws once without animation, so the
+                    // takeover does not visibly change the chart.
+                    let adopted = prerendered::adopt(&el, &id, &latest.borrow());
+                    let (renderer, locale) = (*renderer, *locale);
+                    let begin = {
+                        let el = el.clone();
+                        let slot = slot.clone();
+                        let report = report.clone();
+                        let started = started.clone();
+                        move || {
+                            let option = latest.borrow().clone();
+                            let setup = Setup {
+                                renderer,
+                                locale,
+                                animate: !adopted,
+                            };
+                            let result =
+                                start(&el, setup, &option, &slot, on_click, report.clone());
+                            *started.borrow_mut() = true;
+                            report.emit(result.err());
+                        }
+                    };
+                    // A chart already shown once (a new locale or renderer)
+                    // restarts at once; a new one waits until it comes near
+                    // the viewport, so charts below the fold cost nothing at
+                    // start-up (issue 9, item 2).
+                    if *started.borrow() {
+                        begin();
+                    } else if let Err(begin) = when_near_viewport(&el, begin, &waiting) {
+                        begin();
+                    }
                 }
                 let slot = slot.clone();
                 move || {
+                    if let Some(wait) = waiting.borrow_mut().take() {
+                        wait.observer.disconnect();
+                    }
                     // Drop order in `Live` disconnects, unbinds and disposes.
                     slot.borrow_mut().take();
                 }

@@ -92,26 +92,30 @@ export function clean({ errors, external }) {
  * one; with `some`, at least one chart must exist). Returns what was drawn.
  */
 export async function chartsDrawn(page, { fullWidth = false, some = true } = {}) {
+  // Charts start when they come near the viewport (src/components/chart.rs),
+  // so each one not drawn yet is scrolled to, as a reader would; the scroll
+  // position is restored afterwards. A prerendered drawing (`.echart-static`,
+  // build-time SVG) does not count: only the live ECharts instance does.
+  const scrollY = await page.evaluate(() => window.scrollY);
   await page.waitForFunction(({ fullWidth, some }) => {
     const charts = [...document.querySelectorAll('.echart')];
     if (some && charts.length === 0) return false;
-    return charts.every((el) => {
-      const drawn = el.querySelector('svg, canvas');
-      if (!drawn) return false;
-      return !fullWidth || drawn.getBoundingClientRect().width >= el.getBoundingClientRect().width - 2;
-    });
+    const live = (el) => el.querySelector('svg:not(.echart-static svg), canvas');
+    const waiting = charts.find((el) => !live(el));
+    if (waiting) {
+      waiting.scrollIntoView({ block: 'center' });
+      return false;
+    }
+    return charts.every((el) => !fullWidth || live(el).getBoundingClientRect().width >= el.getBoundingClientRect().width - 2);
   }, { fullWidth, some });
+  await page.evaluate((y) => window.scrollTo(0, y), scrollY);
   return page.$$eval('.echart', (els) => els.map((el) => ({
     id: el.id,
-    drawn: Boolean(el.querySelector('svg, canvas')),
+    drawn: Boolean(el.querySelector('svg:not(.echart-static svg), canvas')),
     width: el.getBoundingClientRect().width,
   })));
 }
 
-/**
- * axe-core's violations on the page, as `id (impact): targets` lines; with
- * `seriousOnly`, only serious and critical ones.
- */
 export async function axeViolations(page, { seriousOnly = false } = {}) {
   await page.addScriptTag({ path: AXE });
   return page.evaluate(async (seriousOnly) => {

@@ -19,7 +19,7 @@ import { createServer } from 'node:http';
 import { dirname, extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { ARGS, BASE, CHROMIUM, OUT, clean, isLoopback, openPage } from './harness.mjs';
+import { ARGS, BASE, CHROMIUM, OUT, chartsDrawn as harnessChartsDrawn, clean, isLoopback, openPage } from './harness.mjs';
 
 const CSP_BASE = process.env.CSP_BASE_URL;
 const DIST = process.env.DIST_DIR ?? 'dist';
@@ -70,12 +70,9 @@ async function figures(page) {
   ));
 }
 
-/** Waits until every chart on the page has drawn. */
+/** Waits until every chart on the page has drawn (the harness scrolls to each). */
 async function chartsDrawn(page) {
-  await page.waitForFunction(() => {
-    const charts = [...document.querySelectorAll('.echart')];
-    return charts.length > 0 && charts.every((el) => el.querySelector('svg, canvas'));
-  });
+  await harnessChartsDrawn(page);
 }
 
 /** Clicks `locator` and returns the downloaded file's name and bytes. */
@@ -619,6 +616,8 @@ test('hostile data is shown as text everywhere, and nothing in it runs', async (
   for (const hash of ['#/?lang=en', '#/', '#/goals/1-1', '#/kpi/new-job-openings', '#/kpi/manufacturing-shipments?lang=en',
     '#/kpi/new-job-openings?lang=en', '#/delays', '#/projections', '#/revisions', '#/data', '#/about']) {
     await go(page, hash);
+    // Charts start near the viewport: let every one of them start first.
+    await harnessChartsDrawn(page, { some: false });
     const text = await page.textContent('body');
     for (const l of literal) if (text.includes(l)) seen.add(l);
     // Show the tooltip of every data item of every chart: text, never markup.

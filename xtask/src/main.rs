@@ -6,7 +6,10 @@
 //! - `setup`: installs what the other commands need, skipping anything
 //!   already present at the right version ([`setup`]).
 //! - `serve`: setup, then `trunk serve` on http://127.0.0.1:8080.
-//! - `dist`:  setup, then a relocatable release build in `dist/` and a size
+//! - `dist`:  setup, then the prerender of the default view
+//!   (`examples/prerender.rs` → `build/prerender.json`), a relocatable
+//!   release build in `dist/` (Trunk; its hooks bundle ECharts and write the
+//!   prerendered page and chart SVGs into `dist/index.html`) and a size
 //!   report ([`sizes`]).
 //! - `test`:  every test layer: fmt, clippy, `cargo test --workspace`
 //!   (unit, snapshot and SSR tests), the dist build, and the browser
@@ -219,11 +222,37 @@ fn bench() -> Result {
 fn dist() -> Result<sizes::Report> {
     setup::ensure()?;
     let t = Instant::now();
-    run(cmd("trunk", &["build", "--release"]))?;
+    let rendered = prerender()?;
+    let mut trunk = cmd("trunk", &["build", "--release"]);
+    // Read by xtask/post-build.mjs, which writes the page into dist/index.html.
+    trunk.env("MACHI_KPI_PRERENDER", &rendered);
+    run(trunk)?;
     eprintln!("xtask: dist built in {}", elapsed(t));
     let report = sizes::measure(&root().join("dist"))?;
     print!("{}", report.table());
     Ok(report)
+}
+
+/// Renders the default view natively (`examples/prerender.rs`: the app's
+/// `StaticApp` with `yew/ssr`, a native dev-dependency, so nothing of it
+/// reaches the wasm) into `build/prerender.json`: the page's HTML and each
+/// chart's option JSON, which `xtask/post-build.mjs` draws as SVG.
+fn prerender() -> Result<PathBuf> {
+    let dir = root().join("build");
+    std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    let path = dir.join("prerender.json");
+    let mut c = cmd("cargo", &["run", "--quiet", "--example", "prerender"]);
+    eprintln!("$ {} > {}", describe(&c), path.display());
+    let out = c
+        .stdin(Stdio::null())
+        .stderr(Stdio::inherit())
+        .output()
+        .map_err(|e| format!("could not start the prerender: {e}"))?;
+    if !out.status.success() {
+        return Err(format!("the prerender failed ({})", out.status));
+    }
+    std::fs::write(&path, &out.stdout).map_err(|e| format!("{}: {e}", path.display()))?;
+    Ok(path)
 }
 
 /// Runs the browser suite against `dist/` served on loopback.
