@@ -140,6 +140,17 @@ pub fn truncate_axis_labels(option: &mut serde_json::Value, axis: &str, width: u
     });
 }
 
+/// Wraps the category axis's labels at `width` pixels onto further lines
+/// (`overflow: "break"`) instead of cutting them, for labels a reader needs
+/// whole, such as goal names. Otherwise as [`truncate_axis_labels`].
+pub fn wrap_axis_labels(option: &mut serde_json::Value, axis: &str, width: u32) {
+    truncate_axis_labels(option, axis, width);
+    patch_axis_label(option, axis, |label| {
+        label.insert("overflow".into(), "break".into());
+        label.insert("lineHeight".into(), 16.into());
+    });
+}
+
 /// Applies `patch` to an axis's `axisLabel` (charming writes a single axis
 /// as an object or a list).
 fn patch_axis_label(

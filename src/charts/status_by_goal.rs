@@ -19,9 +19,10 @@ use crate::i18n::{t, Key, Lang};
 
 /// The bar chart's ECharts option.
 pub fn chart(goals: &[GroupCounts], lang: Lang) -> Chart {
+    // Goals by id and name ("1-1 安定した雇用の創出"): a code alone says nothing to a reader.
     let categories: Vec<String> = goals
         .iter()
-        .map(|g| messages::goal_label(lang, &g.key))
+        .map(|g| format!("{} {}", g.key, lang.pick(&g.label_ja, &g.label_en)))
         .collect();
     let mut chart = super::horizontal_bar_frame(categories, 16, 64);
     for status in OfficialStatus::ALL {
@@ -73,7 +74,9 @@ pub fn summary(goals: &[GroupCounts], lang: Lang) -> String {
 
 /// Chart option plus description, ready for [`crate::components::chart_panel`].
 pub fn spec(goals: &[GroupCounts], lang: Lang) -> ChartSpec {
-    ChartSpec::new(&chart(goals, lang), summary(goals, lang))
+    let mut spec = ChartSpec::new(&chart(goals, lang), summary(goals, lang));
+    super::delay_groups::wrap_axis_labels(&mut spec.option, "yAxis", 120);
+    spec
 }
 
 /// The same figures as a table: one row per goal, one column per status,

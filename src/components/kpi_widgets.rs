@@ -189,21 +189,40 @@ pub fn data_as_of_for(lang: Lang, era: Era, ds: &Dataset, ind: Option<&Indicator
         Some(i) => rtext::indicator_as_of_text(lang, era, readable::latest_actual(i)),
         None => rtext::data_as_of_text(lang, era, &readable::data_as_of(ds)),
     };
-    let titles: Vec<&str> = ds
-        .editions
-        .iter()
-        .map(|e| lang.pick(&e.title_ja, &e.title_en))
-        .collect();
-    let sep = if lang == Lang::En { "; " } else { "、" };
     html! {
         <p class="data-as-of note" data-readable="data-as-of">
             { when }
             { if lang == Lang::En { ". " } else { "。" } }
-            { rtext::sources_label(lang) }
-            { for titles.iter().enumerate().map(|(i, t)| html! {
-                <>{ if i > 0 { sep } else { "" } }<bdi class="data-text">{ t.to_string() }</bdi></>
-            }) }
+            { source_titles(lang, ds) }
         </p>
+    }
+}
+
+/// The data date alone, for a first screen where every line counts (the Overview): the
+/// sources follow further down in [`sources_line`].
+pub fn data_as_of_brief(lang: Lang, era: Era, ds: &Dataset) -> Html {
+    html! {
+        <p class="data-as-of note" data-readable="data-as-of">
+            { rtext::data_as_of_text(lang, era, &readable::data_as_of(ds)) }
+            { if lang == Lang::En { "." } else { "。" } }
+        </p>
+    }
+}
+
+/// "Sources (as published): …" with the title of every edition the data comes from.
+pub fn sources_line(lang: Lang, ds: &Dataset) -> Html {
+    html! { <p class="sources note">{ source_titles(lang, ds) }</p> }
+}
+
+fn source_titles(lang: Lang, ds: &Dataset) -> Html {
+    let sep = if lang == Lang::En { "; " } else { "、" };
+    html! {
+        <>
+            { rtext::sources_label(lang) }
+            { for ds.editions.iter().enumerate().map(|(i, e)| html! {
+                <>{ if i > 0 { sep } else { "" } }<bdi class="data-text">{ lang.pick(&e.title_ja, &e.title_en).to_string() }</bdi></>
+            }) }
+        </>
     }
 }
 

@@ -197,6 +197,107 @@ pub fn by_goal_table_caption(lang: Lang) -> String {
     }
 }
 
+/// The Overview's first sentence: how many indicators are on track by the city's own
+/// evaluation, and how many of the delays the city puts down to COVID-19. `None` when
+/// nothing has an official status yet (a plan without a progress report).
+pub fn overview_answer(
+    lang: Lang,
+    counts: &machi_kpi_core::analysis::StatusCounts,
+) -> Option<String> {
+    let total = counts.total();
+    if total == 0 {
+        return None;
+    }
+    let good = counts.on_track + counts.mostly_on_track;
+    let delayed = counts.delayed + counts.delayed_covid;
+    let covid = counts.delayed_covid;
+    let pct = format!("{:.0}%", good as f64 / total as f64 * 100.0);
+    Some(match lang {
+        Lang::Ja => format!(
+            "市の評価では、{total}指標のうち{good}指標（{pct}）が「順調」か「概ね順調」です。遅れている{delayed}指標のうち{covid}指標は、新型コロナの影響とされています。"
+        ),
+        Lang::En => format!(
+            "{good} of {total} indicators ({pct}) are on track or mostly on track by the city's own evaluation. Of the {delayed} delayed, the city puts {covid} down to COVID-19."
+        ),
+        Lang::JaEasy => format!(
+            "{total}の 目標の うち {good}（{pct}）は、市の 評価で「じゅんちょう」か「だいたい じゅんちょう」です。おくれて いる {delayed}の うち {covid}は、コロナの えいきょうです。"
+        ),
+    })
+}
+
+/// The projection headline of the Overview (DESIGN §2): how many indicators reach each
+/// target at the pace so far, out of those whose outlook can be computed. `targets`
+/// holds each target's label (`令和6年度`) and its outlook counts.
+pub fn projection_headline(
+    lang: Lang,
+    targets: &[(String, machi_kpi_core::analysis::OutlookCounts)],
+) -> Option<String> {
+    let parts: Vec<String> = targets
+        .iter()
+        .filter(|(_, c)| c.total() > c.unavailable)
+        .map(|(year, c)| {
+            let reach = c.on_course_or_achieved();
+            let of = c.total() - c.unavailable;
+            match lang {
+                Lang::Ja => format!("{year}の目標には{of}指標のうち{reach}指標"),
+                Lang::En => format!("{reach} of {of} reach their {year} target"),
+                Lang::JaEasy => format!("{year}の 目標には {of}の うち {reach}"),
+            }
+        })
+        .collect();
+    if parts.is_empty() {
+        return None;
+    }
+    Some(match lang {
+        Lang::Ja => format!(
+            "これまでのペースが続くと、{}が届く見込みです（達成済みを含む）。",
+            parts.join("、")
+        ),
+        Lang::En => format!(
+            "If the pace so far goes on, {} (or already have).",
+            parts.join(", and ")
+        ),
+        Lang::JaEasy => format!(
+            "いまの ペースが つづくと、{}が とどきそうです。",
+            parts.join("、")
+        ),
+    })
+}
+
+/// Why the Overview counts fewer indicators than the data holds: `unevaluated` have no
+/// official status yet, `added` of them because a revision added them after the report.
+pub fn unevaluated_note(
+    lang: Lang,
+    all: usize,
+    unevaluated: usize,
+    added: usize,
+) -> Option<String> {
+    if unevaluated == 0 {
+        return None;
+    }
+    let evaluated = all - unevaluated;
+    Some(match (lang, added == unevaluated) {
+        (Lang::Ja, true) => format!(
+            "データには{all}指標があり、評価は{evaluated}指標です。残る{unevaluated}指標は計画の改訂で加わったため、まだ市の評価がありません。"
+        ),
+        (Lang::Ja, false) => format!(
+            "データには{all}指標があり、評価は{evaluated}指標です。残る{unevaluated}指標には、まだ市の評価がありません。"
+        ),
+        (Lang::En, true) => format!(
+            "The data holds {all} indicators; {evaluated} are evaluated. The other {unevaluated} were added when the plan was revised and have no evaluation yet."
+        ),
+        (Lang::En, false) => format!(
+            "The data holds {all} indicators; {evaluated} are evaluated. The other {unevaluated} have no evaluation yet."
+        ),
+        (Lang::JaEasy, true) => format!(
+            "データには {all}の 目標が あります。評価が あるのは {evaluated}です。のこりの {unevaluated}は 計画を かえた ときに ふえたので、まだ 評価が ありません。"
+        ),
+        (Lang::JaEasy, false) => format!(
+            "データには {all}の 目標が あります。評価が あるのは {evaluated}です。のこりの {unevaluated}は まだ 評価が ありません。"
+        ),
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -271,5 +372,48 @@ mod tests {
             "{en}"
         );
         assert_eq!(by_goal_summary(Lang::En, &[]), "No indicator is delayed.");
+    }
+
+    #[test]
+    fn the_overview_answers_with_the_counts_it_is_given() {
+        let counts = machi_kpi_core::analysis::StatusCounts {
+            on_track: 11,
+            mostly_on_track: 18,
+            delayed_covid: 12,
+            delayed: 6,
+        };
+        assert_eq!(
+            overview_answer(Lang::En, &counts).unwrap(),
+            "29 of 47 indicators (62%) are on track or mostly on track by the city's own evaluation. Of the 18 delayed, the city puts 12 down to COVID-19."
+        );
+        assert!(overview_answer(Lang::Ja, &counts)
+            .unwrap()
+            .contains("47指標のうち29指標（62%）"));
+        assert_eq!(overview_answer(Lang::Ja, &Default::default()), None);
+        assert_eq!(unevaluated_note(Lang::En, 47, 0, 0), None);
+        assert!(unevaluated_note(Lang::En, 50, 3, 3)
+            .unwrap()
+            .contains("The other 3 were added"));
+    }
+
+    #[test]
+    fn the_projection_headline_counts_only_computable_outlooks() {
+        let c = machi_kpi_core::analysis::OutlookCounts {
+            target_achieved: 5,
+            on_course: 12,
+            acceleration_needed: 4,
+            stagnation_or_regression: 22,
+            unavailable: 5,
+        };
+        let none = machi_kpi_core::analysis::OutlookCounts {
+            unavailable: 3,
+            ..Default::default()
+        };
+        assert_eq!(
+            projection_headline(Lang::En, &[("FY2027".into(), c), ("FY2030".into(), none)])
+                .unwrap(),
+            "If the pace so far goes on, 17 of 43 reach their FY2027 target (or already have)."
+        );
+        assert_eq!(projection_headline(Lang::Ja, &[]), None);
     }
 }

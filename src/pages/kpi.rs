@@ -149,7 +149,6 @@ fn KpiBody(props: &BodyProps) -> Html {
         <div class="wrap page kpi-page" data-kpi={ind.id.clone()}>
             <Breadcrumb items={crumbs} query={link_query} />
             { header(&ctx) }
-            { view_options(&ctx, route.clone(), props.lang_q.clone()) }
             if let Some((spec, table)) = &*chart {
                 <ChartPanel
                     id="kpi-chart"
@@ -159,6 +158,8 @@ fn KpiBody(props: &BodyProps) -> Html {
                     height={380}
                 />
             }
+            { view_options(&ctx, route.clone(), props.lang_q.clone()) }
+            { facts(&ctx) }
             { analysis_section(&ctx) }
             { covid_section(&ctx) }
             { about_section(&ctx) }
@@ -187,7 +188,29 @@ fn not_found(lang: Lang, id: &str) -> Html {
     }
 }
 
+/// The title and, under it, the answer.
 fn header(c: &Ctx<'_>) -> Html {
+    let lang = c.lang;
+    let ind = c.ind;
+    html! {
+        <>
+        <header class="page-head">
+            <p class="eyebrow">{ text::kind_and_place(lang, ind) }</p>
+            <h1 id="page-title">{ lang.pick(&ind.name_ja, &ind.name_en) }</h1>
+            if lang == Lang::En {
+                <p class="title-ja" lang="ja">{ &ind.name_ja }</p>
+            }
+            if let Some(r) = &ind.revision_name_ja {
+                <p class="title-ja" lang="ja">{ r }</p>
+            }
+        </header>
+        { answer(c) }
+        </>
+    }
+}
+
+/// The indicator's facts: unit, direction, editions, the numbers' own verdict, dates.
+fn facts(c: &Ctx<'_>) -> Html {
     let lang = c.lang;
     let ind = c.ind;
     let a = c.a;
@@ -203,15 +226,7 @@ fn header(c: &Ctx<'_>) -> Html {
             .iter()
             .find(|i| i.replaces.as_deref() == Some(ind.id.as_str()));
     html! {
-        <header class="page-head">
-            <p class="eyebrow">{ text::kind_and_place(lang, ind) }</p>
-            <h1 id="page-title">{ lang.pick(&ind.name_ja, &ind.name_en) }</h1>
-            if lang == Lang::En {
-                <p class="title-ja" lang="ja">{ &ind.name_ja }</p>
-            }
-            if let Some(r) = &ind.revision_name_ja {
-                <p class="title-ja" lang="ja">{ r }</p>
-            }
+        <div class="page-facts">
             <dl class="facts-inline">
                 <div><dt>{ pt(lang, PKey::UnitLabel) }</dt>
                     <dd>{ lang.pick(&ind.unit.ja, &ind.unit.en) }{ if ind.unit.ja.is_empty() { fmt::DASH } else { "" } }</dd></div>
@@ -231,10 +246,6 @@ fn header(c: &Ctx<'_>) -> Html {
             }
             <dl class="status-row">
                 <div>
-                    <dt>{ pt(lang, PKey::OfficialStatusLabel) }</dt>
-                    <dd data-figure="official-status">{ w::status_badge(lang, ind.status) }</dd>
-                </div>
-                <div>
                     <dt>{ pt(lang, PKey::IndicativeStatusLabel) }</dt>
                     <dd data-figure="indicative-status">{ w::indicative_badge(lang, &a.indicative_status) }</dd>
                 </div>
@@ -247,7 +258,7 @@ fn header(c: &Ctx<'_>) -> Html {
                     { " " }{ pt(lang, PKey::IndicativeNote) }
                 </p>
             }
-        </header>
+        </div>
     }
 }
 
@@ -625,8 +636,16 @@ fn about_section(c: &Ctx<'_>) -> Html {
                     </dd>
                 </div>
             </dl>
-            <h3>{ pt(lang, PKey::NotesHeading) }</h3>
-            if let Some(n) = &ind.notes {
+        </section>
+    }
+}
+
+/// The city's own words on the indicator (①②③ of the progress report), verbatim.
+fn city_notes(c: &Ctx<'_>) -> Html {
+    let lang = c.lang;
+    html! {
+        <>
+            if let Some(n) = &c.ind.notes {
                 { japanese_only(lang) }
                 <dl class="notes" lang="ja">
                     <div><dt lang={lang.html_lang()}>{ pt(lang, PKey::NotesDone) }</dt><dd>{ plain_paragraphs(&n.done_ja) }</dd></div>
@@ -636,6 +655,73 @@ fn about_section(c: &Ctx<'_>) -> Html {
             } else {
                 <p>{ pt(lang, PKey::NoNotes) }</p>
             }
+        </>
+    }
+}
+
+/// The first screen's answer (issue 13): the latest actual and its period, the target in
+/// force and its year, where the value stands between base and target in words and a
+/// bar, the city's status with its own explanation one tap away, and the outlook. The
+/// target in force is the newest edition's (the plan as revised), else the report's.
+fn answer(c: &Ctx<'_>) -> Html {
+    let lang = c.lang;
+    let era = c.era;
+    let ind = c.ind;
+    let Some(ta) = c.a.fy2027.first().or(c.a.fy2024.first()) else {
+        return html! {};
+    };
+    let target_obs = ind.observations.iter().find(|o| {
+        o.role == Role::Target && o.edition == ta.edition && o.applies_to(ta.series.as_deref())
+    });
+    let method = c.view.method_for(ta);
+    let outlook = ta.outlook_for(method, c.view.scenario);
+    let series = fmt::series_label(lang, ind, ta.series.as_deref());
+    html! {
+        <section class="kpi-answer" aria-labelledby="answer-title">
+            <h2 id="answer-title" class="visually-hidden">{ pt(lang, PKey::AtAGlance) }</h2>
+            if let Some(s) = series {
+                <p class="note">{ s }</p>
+            }
+            <dl class="answer-figures">
+                <div>
+                    <dt>{ pt(lang, PKey::LatestValue) }</dt>
+                    <dd data-answer="latest">{ w::latest_value(lang, era, ind, ta) }</dd>
+                </div>
+                <div>
+                    <dt>{ pt(lang, PKey::TargetLabel) }</dt>
+                    <dd data-answer="target">
+                        if let Some(o) = target_obs {
+                            { fmt::observation_text(lang, ind, &o.value) }
+                            { paren(lang, &period_label(lang, era, o.period)) }
+                        } else {
+                            { fmt::unavailable_text(lang, machi_kpi_core::analysis::Unavailable::NoTarget) }
+                        }
+                    </dd>
+                </div>
+            </dl>
+            <div class="answer-where" data-answer="where">{ w::progress_bar(lang, ind, ta) }</div>
+            { w::target_passed(lang, ta, w::today()) }
+            <dl class="answer-verdicts">
+                <div>
+                    <dt>{ pt(lang, PKey::OfficialStatusLabel) }</dt>
+                    <dd data-figure="official-status" data-answer="status">{ w::status_badge(lang, ind.status) }</dd>
+                </div>
+                <div>
+                    <dt>{ pt(lang, PKey::OutlookLabel) }</dt>
+                    <dd data-answer="outlook">
+                        if let Some(f) = &ta.final_result {
+                            { text::final_result_text(lang, era, ind, f) }
+                        } else {
+                            { w::outlook_badge(lang, &outlook) }
+                        }
+                    </dd>
+                </div>
+            </dl>
+            <details class="city-reasons">
+                <summary>{ pt(lang, PKey::CityReasons) }</summary>
+                <h3 class="visually-hidden">{ pt(lang, PKey::NotesHeading) }</h3>
+                { city_notes(c) }
+            </details>
         </section>
     }
 }

@@ -7,8 +7,10 @@
 //! them. Chart options, tables and summary sentences are built by
 //! [`crate::charts`] and recomputed only when the language changes.
 
-use machi_kpi_core::analysis::{status_breakdown, GroupCounts, StatusBreakdown, StatusCounts};
-use machi_kpi_core::Dataset;
+use machi_kpi_core::analysis::{
+    status_breakdown, GroupCounts, OutlookCounts, StatusBreakdown, StatusCounts,
+};
+use machi_kpi_core::{Dataset, EditionId, Period};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -16,7 +18,8 @@ use crate::charts::{self, status_by_goal, status_donut, ChartSpec, TableData};
 use crate::components::chart::ChartClick;
 use crate::components::chart_panel::ChartPanel;
 use crate::components::link::AppLink;
-use crate::context::{use_dataset, use_lang_state, DataContext};
+use crate::context::{use_analysis, use_dataset, use_lang_state, DataContext};
+use crate::i18n::era::period_label;
 use crate::i18n::messages;
 use crate::i18n::{t, Key, Lang};
 use crate::routes::Route;
@@ -99,27 +102,51 @@ fn OverviewBody(props: &BodyProps) -> Html {
         })
     };
 
+    let era = crate::i18n::era::Era::default();
+    // The projection headline (DESIGN §2), one part per target edition, years from the data.
+    let analysis = use_analysis();
+    let headline = analysis.as_ref().and_then(|a| {
+        let targets: Vec<(String, OutlookCounts)> = [
+            (EditionId::Fy2021Report, &a.summary.outlook_fy2024),
+            (EditionId::Revision2024, &a.summary.outlook_fy2027),
+        ]
+        .into_iter()
+        .filter_map(|(edition, counts)| {
+            let fy = dataset.edition(edition)?.target_fy;
+            Some((period_label(lang, era, Period::fiscal(fy)), counts.clone()))
+        })
+        .collect();
+        messages::projection_headline(lang, &targets)
+    });
+    let unevaluated: Vec<_> = dataset
+        .indicators
+        .iter()
+        .filter(|i| i.status.is_none())
+        .collect();
+    let added = unevaluated
+        .iter()
+        .filter(|i| !i.in_edition(EditionId::Fy2021Report))
+        .count();
+    let unevaluated_note =
+        messages::unevaluated_note(lang, dataset.indicators.len(), unevaluated.len(), added);
+
+    // The first screen answers "how is the strategy going?": the title, the answer in
+    // one sentence, the data date, then the figures and the donut. The plan's period and
+    // vision follow the charts.
     html! {
         <div class="wrap page overview">
             <section class="hero" aria-labelledby="page-title">
                 <h1 id="page-title">{ lang.pick(&strategy.title_ja, &strategy.title_en) }</h1>
-                <dl class="facts">
-                    <div class="fact">
-                        <dt>{ t(lang, Key::PeriodLabel) }</dt>
-                        <dd>{ messages::period(lang, strategy.period.start_fy, strategy.period.end_fy) }</dd>
-                    </div>
-                    <div class="fact vision">
-                        <dt>{ t(lang, Key::VisionLabel) }</dt>
-                        <dd>{ lang.pick(&strategy.vision_ja, &strategy.vision_en) }</dd>
-                    </div>
-                </dl>
-                { crate::components::kpi_widgets::data_as_of(lang, crate::i18n::era::Era::default(), dataset) }
+                if let Some(answer) = messages::overview_answer(lang, overall) {
+                    <p class="answer" data-readable="overview-answer">{ answer }</p>
+                }
+                { crate::components::kpi_widgets::data_as_of_brief(lang, era, dataset) }
             </section>
 
             <section class="status" aria-labelledby="status-title">
                 <h2 id="status-title">{ t(lang, Key::StatusSectionTitle) }</h2>
-                <p class="note">{ t(lang, Key::StatusSectionNote) }</p>
                 { stat_tiles(lang, overall) }
+                { status_bar(lang, overall, "status-bar overall") }
                 <div class="chart-grid">
                     <ChartPanel
                         id="status-donut"
@@ -137,6 +164,30 @@ fn OverviewBody(props: &BodyProps) -> Html {
                         on_click={Some(on_goal_click)}
                     />
                 </div>
+                <p class="note">
+                    { t(lang, Key::StatusSectionNote) }
+                    if let Some(note) = unevaluated_note {
+                        { " " }<span data-readable="unevaluated">{ note }</span>
+                    }
+                </p>
+                if let Some(headline) = headline {
+                    <p class="answer projection-headline" data-readable="projection-headline">{ headline }</p>
+                }
+                { crate::components::kpi_widgets::status_vs_projection(lang, era, dataset) }
+            </section>
+
+            <section class="plan" aria-label={t(lang, Key::PeriodLabel)}>
+                <dl class="facts">
+                    <div class="fact">
+                        <dt>{ t(lang, Key::PeriodLabel) }</dt>
+                        <dd>{ messages::period(lang, strategy.period.start_fy, strategy.period.end_fy) }</dd>
+                    </div>
+                    <div class="fact vision">
+                        <dt>{ t(lang, Key::VisionLabel) }</dt>
+                        <dd>{ lang.pick(&strategy.vision_ja, &strategy.vision_en) }</dd>
+                    </div>
+                </dl>
+                { crate::components::kpi_widgets::sources_line(lang, dataset) }
             </section>
 
             <section class="goals" aria-labelledby="goals-title">
@@ -191,6 +242,22 @@ fn stat_tiles(lang: Lang, overall: &StatusCounts) -> Html {
     }
 }
 
+/// The statuses as one bar of coloured segments, in proportion to their counts (the
+/// Overview's whole strategy under its figures, and each goal card), labelled with the
+/// same sentence as the donut's.
+fn status_bar(lang: Lang, counts: &StatusCounts, class: &'static str) -> Html {
+    let figures = status_donut::figures(counts);
+    let label = messages::status_summary(lang, counts.total(), &figures);
+    html! {
+        <div {class} role="img" aria-label={label}>
+            { for figures.iter().filter(|f| f.count > 0).map(|f| {
+                let style = format!("flex-grow:{};background:{}", f.count, charts::status_color(f.status));
+                html! { <span {style}></span> }
+            }) }
+        </div>
+    }
+}
+
 /// One basic-goal card: id, title, numerical goal, status bar and counts, link.
 fn goal_card(
     lang: Lang,
@@ -201,7 +268,6 @@ fn goal_card(
 ) -> Html {
     let total = counts.total();
     let figures = status_donut::figures(counts);
-    let bar_label = messages::status_summary(lang, total, &figures);
     let title_id = format!("goal-{id}-title");
     html! {
         <article class="goal-card" aria-labelledby={title_id.clone()}>
@@ -213,12 +279,7 @@ fn goal_card(
                     <span>{ name }</span>
                 </p>
             }
-            <div class="status-bar" role="img" aria-label={bar_label}>
-                { for figures.iter().filter(|f| f.count > 0).map(|f| {
-                    let style = format!("flex-grow:{};background:{}", f.count, charts::status_color(f.status));
-                    html! { <span {style}></span> }
-                }) }
-            </div>
+            { status_bar(lang, counts, "status-bar") }
             <ul class="status-counts">
                 { for figures.iter().map(|f| {
                     let style = format!("--swatch:{}", charts::status_color(f.status));

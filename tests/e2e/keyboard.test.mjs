@@ -9,7 +9,9 @@
 
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import {
   OUT, chartsDrawn, clean, launchContext, openPage,
 } from './harness.mjs';
@@ -96,7 +98,10 @@ test('the Overview charts are read by keyboard: ←/→, Home/End, Esc', async (
   const goal = (await row.locator('th').textContent()).trim();
   const onTrack = (await row.locator('td').first().textContent()).trim();
   assert.ok(goal.startsWith('基本目標1-2'), goal);
-  assert.equal((await barLive.textContent()).trim(), `順調に進捗, 基本目標1-2: ${onTrack}`);
+  // The chart names goals by id and title (the table by "基本目標" and id).
+  const title = JSON.parse(readFileSync(join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'www', 'data', 'dataset.json'), 'utf8'))
+    .strategy.goals.find((g) => g.id === '1-2').title_ja;
+  assert.equal((await barLive.textContent()).trim(), `順調に進捗, 1-2 ${title}: ${onTrack}`);
   await waitTooltip(page, 'status-by-goal-chart', true);
   await page.keyboard.press('Escape');
   await waitTooltip(page, 'status-by-goal-chart', false);

@@ -146,7 +146,10 @@ test('"data as of" on the Overview, goal, Indicator, Projections pages and an em
     assert.ok(await line.isVisible(), hash);
     const text = await line.innerText();
     assert.match(text, /^データ時点：(実績値は主に|この指標の実績値は)令和\d+年度まで/, hash);
-    for (const t of titles) assert.ok(text.includes(t), `${hash}: ${t}`);
+    // The sources: in the same line, or (the Overview, whose first screen keeps the date
+    // alone) in the sources line further down.
+    const sources = (await page.locator('[data-readable="data-as-of"], p.sources').allInnerTexts()).join(' ');
+    for (const t of titles) assert.ok(sources.includes(t), `${hash}: ${t}`);
     clean(session);
     await page.close();
   }
