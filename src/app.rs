@@ -118,10 +118,6 @@ fn Shell() -> Html {
     let lang = lang_state.lang;
 
     {
-        let title = crate::routes::document_title(&route, lang);
-        use_effect_with((lang, title), |(lang, title)| sync_document(*lang, title));
-    }
-    {
         // A new page starts at the top, as after a normal link.
         use_effect_with(route.clone(), |_| {
             #[cfg(target_arch = "wasm32")]
@@ -158,6 +154,7 @@ fn Shell() -> Html {
     let body = html! {
         <DataProvider {embed} banner={if embed { html! {} } else { html! { <DataBanner /> } }}>
             <AnalysisProvider>
+                <DocumentTitle route={route.clone()} {lang} />
                 { page(&shown, lang) }
                 if embed { <EmbedChrome view={shown.clone()} /> } else { <PageTools /> }
             </AnalysisProvider>
@@ -174,6 +171,25 @@ fn Shell() -> Html {
     }
 }
 
+#[derive(Properties, PartialEq)]
+struct DocumentTitleProps {
+    route: Route,
+    lang: Lang,
+}
+
+/// Keeps `<html lang>` and `document.title` in step with the page; inside the data
+/// provider, so that a goal or an indicator is titled by its name, not its slug.
+#[component]
+fn DocumentTitle(props: &DocumentTitleProps) -> Html {
+    let data = crate::context::use_dataset();
+    let title =
+        crate::routes::document_title(&props.route, props.lang, data.as_ref().map(|d| &*d.0));
+    use_effect_with((props.lang, title), |(lang, title)| {
+        sync_document(*lang, title)
+    });
+    html! {}
+}
+
 /// The page component for a route.
 fn page(route: &Route, lang: Lang) -> Html {
     match route {
@@ -186,6 +202,6 @@ fn page(route: &Route, lang: Lang) -> Html {
         Route::Revisions => html! { <Revisions /> },
         Route::Data => html! { <Data /> },
         Route::NotFound => html! { <NotFound /> },
-        other => html! { <Placeholder title={route_title(other, lang)} /> },
+        other => html! { <Placeholder title={route_title(other, lang, None)} /> },
     }
 }

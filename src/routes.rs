@@ -11,6 +11,7 @@
 //! the page's own query (`index.html?lang=en#/`), which is convenient for
 //! links from outside; the hash query wins when both are present.
 
+use machi_kpi_core::Dataset;
 use serde::{Deserialize, Serialize};
 use yew_router::prelude::*;
 
@@ -70,12 +71,26 @@ impl Route {
     }
 }
 
-/// The page title (`<h1>` of placeholders, start of `document.title`).
-pub fn route_title(route: &Route, lang: Lang) -> String {
+/// The page title (`<h1>` of placeholders, start of `document.title`, the embed
+/// snippet's `title`): a goal or an indicator by its name from `ds`, never by its slug;
+/// the id only when the dataset does not know it (or is not loaded yet).
+pub fn route_title(route: &Route, lang: Lang, ds: Option<&Dataset>) -> String {
     match route {
         Route::Overview => t(lang, Key::NavOverview).to_owned(),
-        Route::Goal { id } => format!("{} {id}", t(lang, Key::GoalPageTitle)),
-        Route::Kpi { id } => format!("{} {id}", t(lang, Key::KpiPageTitle)),
+        Route::Goal { id } => {
+            match ds.and_then(|d| d.strategy.goals.iter().find(|g| &g.id == id)) {
+                Some(g) => format!(
+                    "{} {}",
+                    crate::i18n::messages::goal_label(lang, id),
+                    lang.pick(&g.title_ja, &g.title_en)
+                ),
+                None => format!("{} {id}", t(lang, Key::GoalPageTitle)),
+            }
+        }
+        Route::Kpi { id } => match ds.and_then(|d| d.indicator(id)) {
+            Some(i) => lang.pick(&i.name_ja, &i.name_en).to_owned(),
+            None => format!("{} {id}", t(lang, Key::KpiPageTitle)),
+        },
         Route::Delays => t(lang, Key::NavDelays).to_owned(),
         Route::Projections => t(lang, Key::NavProjections).to_owned(),
         Route::Revisions => t(lang, Key::NavRevisions).to_owned(),
@@ -87,8 +102,12 @@ pub fn route_title(route: &Route, lang: Lang) -> String {
 }
 
 /// The `document.title`: `<page> | <site>`.
-pub fn document_title(route: &Route, lang: Lang) -> String {
-    format!("{} | {}", route_title(route, lang), t(lang, Key::SiteName))
+pub fn document_title(route: &Route, lang: Lang, ds: Option<&Dataset>) -> String {
+    format!(
+        "{} | {}",
+        route_title(route, lang, ds),
+        t(lang, Key::SiteName)
+    )
 }
 
 /// The query written after a route (`#/delays?lang=en`). Only non-default
@@ -240,8 +259,31 @@ mod tests {
         ];
         for (path, route) in cases {
             assert_eq!(Route::recognize(path), Some(route.clone()), "{path}");
-            assert!(!route_title(&route, Lang::Ja).is_empty());
+            assert!(!route_title(&route, Lang::Ja, None).is_empty());
         }
+    }
+
+    #[test]
+    fn titles_name_goals_and_indicators_instead_of_their_slugs() {
+        let ds = Dataset::embedded().expect("embedded dataset");
+        let kpi = Route::Kpi {
+            id: "annual-tourists".into(),
+        };
+        assert_eq!(route_title(&kpi, Lang::Ja, Some(&ds)), "年間観光入込客数");
+        assert_eq!(
+            route_title(&kpi, Lang::En, Some(&ds)),
+            "Annual tourist visits"
+        );
+        let goal = Route::Goal { id: "1-2".into() };
+        assert_eq!(
+            route_title(&goal, Lang::Ja, Some(&ds)),
+            "基本目標1-2 ひとの流れの創出"
+        );
+        // Unknown to the data: the id is all there is.
+        let other = Route::Kpi {
+            id: "no-such".into(),
+        };
+        assert!(route_title(&other, Lang::En, Some(&ds)).ends_with("no-such"));
     }
 
     #[test]

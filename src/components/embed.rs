@@ -181,7 +181,12 @@ pub fn snippet(url: &str, title: &str, id: &str, height: u32) -> String {
 
 /// The embed snippet for the page as it is now (browser only; natively a
 /// fixed address so server-side rendering has something to show).
-fn current_snippet(route: &Route, hash_query: &str, lang: Lang) -> (String, String) {
+fn current_snippet(
+    route: &Route,
+    hash_query: &str,
+    lang: Lang,
+    ds: Option<&machi_kpi_core::Dataset>,
+) -> (String, String) {
     let view = embed_view(route).unwrap_or_else(|| "overview".into());
     let id = default_embed_id(&view);
     let page_query = page_query();
@@ -193,7 +198,7 @@ fn current_snippet(route: &Route, hash_query: &str, lang: Lang) -> (String, Stri
         _ => format!(
             "{}: {}",
             px(lang, Px::EmbedFrameTitle),
-            route_title(route, lang)
+            route_title(route, lang, ds)
         ),
     };
     let snippet = snippet(&url, &title, &id, 480);
@@ -252,7 +257,8 @@ pub fn EmbedButton() -> Html {
         })
     );
 
-    let (code, url) = current_snippet(&route, &hash_query, lang);
+    let data = crate::context::use_dataset();
+    let (code, url) = current_snippet(&route, &hash_query, lang, data.as_ref().map(|d| &*d.0));
 
     // Open and close the native modal dialog; focus goes back to the button.
     {

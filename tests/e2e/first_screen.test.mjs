@@ -88,6 +88,10 @@ test('every Indicator page shows the latest value, the target and the status in 
     await page.evaluate((id) => { location.hash = `#/kpi/${id}`; }, ind.id);
     await page.waitForFunction((id) => document.querySelector(`[data-kpi="${id}"] .kpi-answer`), ind.id);
     const at = await answerBottoms(page);
+    // The title names the indicator, not its slug.
+    await page.waitForFunction((name) => document.title.startsWith(name), ind.name_ja, { timeout: 3000 }).catch(() => {});
+    const title = await page.title();
+    if (!title.startsWith(ind.name_ja) || title.includes(ind.id)) problems.push(`${ind.id}: title "${title}"`);
     for (const k of ['latest', 'target', 'status']) {
       if (at[k] === null) problems.push(`${ind.id}: no ${k}`);
       else if (at[k] > PHONE.height) problems.push(`${ind.id}: ${k} ends at ${Math.round(at[k])}px`);
@@ -115,6 +119,33 @@ for (const lang of ['ja', 'en', 'ja-easy']) {
     await reasons.locator('summary').click();
     const notes = DATASET.indicators.find((i) => i.id === id).notes;
     assert.ok((await reasons.textContent()).includes(notes.done_ja.split('\n')[0].trim()), 'the city\'s own words, verbatim');
+    clean(session);
+    await page.close();
+  });
+}
+
+for (const hash of ['#/projections', '#/delays', '#/revisions', '#/data']) {
+  test(`no table on ${hash} scrolls sideways at 360 px: rows are cards, each value named`, async () => {
+    const session = await openPage(context, `./${hash}`, PHONE);
+    const { page } = session;
+    await page.waitForSelector('[data-cards] table tbody tr');
+    // The labels are set after a render: wait for the first row's cells to have them.
+    await page.waitForFunction(() => [...document.querySelectorAll('[data-cards] table')]
+      .every((t) => !t.querySelector('tbody td') || t.querySelector('tbody td[data-label]')));
+    const found = await page.evaluate(() => [...document.querySelectorAll('[data-cards]')].map((region) => ({
+      id: region.querySelector('table')?.id,
+      wide: region.scrollWidth - region.clientWidth,
+      unlabelled: [...region.querySelectorAll('tbody td')].filter((td) => !td.dataset.label).length,
+      cells: region.querySelectorAll('tbody td').length,
+    })));
+    assert.ok(found.length > 0, 'tables on the page');
+    const wide = found.filter((f) => f.wide > 1).map((f) => `${f.id}: ${f.wide}px sideways`);
+    assert.deepEqual(wide, [], wide.join(', '));
+    const unlabelled = found.filter((f) => f.unlabelled > 0).map((f) => `${f.id}: ${f.unlabelled} of ${f.cells} cells without a column name`);
+    assert.deepEqual(unlabelled, [], unlabelled.join(', '));
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(width <= PHONE.width, `page is ${width}px wide`);
+    if (hash === '#/projections') await page.screenshot({ path: join(OUT, 'phone-cards-projections.png') });
     clean(session);
     await page.close();
   });

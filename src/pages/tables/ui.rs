@@ -383,12 +383,123 @@ pub fn sort_header<K: SortKey>(
 /// A table's horizontal-scroll region: focusable (so keyboard users can
 /// scroll it) and named after the table's caption.
 pub fn scroll_region(caption_id: &str, table: Html) -> Html {
+    html! { <ScrollRegion caption_id={caption_id.to_owned()}>{ table }</ScrollRegion> }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ScrollRegionProps {
+    pub caption_id: AttrValue,
+    #[prop_or_default]
+    pub children: Html,
+}
+
+/// The region of [`scroll_region`]. Below 600 px `www/style.css` lays each body row out
+/// as a card (issue 13: no answer hides sideways on a phone), each cell introduced by its
+/// column's name: after every render the cells get their column headers' text as
+/// `data-label` (group header and column header, colspans followed), which the card
+/// layout shows before the value.
+#[component]
+pub fn ScrollRegion(props: &ScrollRegionProps) -> Html {
+    let node = use_node_ref();
+    {
+        let node = node.clone();
+        use_effect(move || label_cells(&node));
+    }
     html! {
-        <div class="table-scroll" role="region" tabindex="0" aria-labelledby={caption_id.to_owned()}>
-            { table }
+        <div ref={node} class="table-scroll" data-cards="phone" role="region" tabindex="0" aria-labelledby={props.caption_id.clone()}>
+            { props.children.clone() }
         </div>
     }
 }
+
+/// Column labels from a table's header rows: each column's group header and its own
+/// header, joined with " · " (empty where a column has no header).
+pub fn column_labels(rows: &[Vec<(String, usize)>]) -> Vec<String> {
+    let mut labels: Vec<String> = Vec::new();
+    for row in rows {
+        let mut col = 0;
+        for (text, span) in row {
+            for k in col..col + span.max(&1) {
+                if labels.len() <= k {
+                    labels.resize(k + 1, String::new());
+                }
+                let text = text.trim();
+                if text.is_empty() {
+                    continue;
+                }
+                labels[k] = if labels[k].is_empty() {
+                    text.to_owned()
+                } else {
+                    format!("{} · {text}", labels[k])
+                };
+            }
+            col += span.max(&1);
+        }
+    }
+    labels
+}
+
+#[cfg(target_arch = "wasm32")]
+fn label_cells(node: &NodeRef) {
+    use wasm_bindgen::JsCast;
+    let Some(table) = node
+        .cast::<web_sys::Element>()
+        .and_then(|root| root.query_selector("table").ok().flatten())
+    else {
+        return;
+    };
+    let children = |e: &web_sys::Element| {
+        let list = e.children();
+        (0..list.length()).filter_map(move |i| list.item(i))
+    };
+    let rows = |selector: &str| {
+        table
+            .query_selector_all(selector)
+            .ok()
+            .map(|list| {
+                (0..list.length())
+                    .filter_map(|i| list.item(i)?.dyn_into::<web_sys::Element>().ok())
+                    .collect::<Vec<_>>()
+            })
+            .unwrap_or_default()
+    };
+    let head: Vec<Vec<(String, usize)>> = rows(":scope > thead > tr")
+        .iter()
+        .map(|tr| {
+            children(tr)
+                .map(|cell| {
+                    // A sortable header's name, without its arrow.
+                    let text = cell
+                        .query_selector("button > span:not(.sort-arrow)")
+                        .ok()
+                        .flatten()
+                        .unwrap_or_else(|| cell.clone())
+                        .text_content()
+                        .unwrap_or_default();
+                    let span = cell
+                        .get_attribute("colspan")
+                        .and_then(|c| c.parse().ok())
+                        .unwrap_or(1);
+                    (text, span)
+                })
+                .collect()
+        })
+        .collect();
+    let labels = column_labels(&head);
+    for tr in rows(":scope > tbody > tr, :scope > tfoot > tr") {
+        for (i, cell) in children(&tr).enumerate() {
+            match labels.get(i).filter(|l| !l.is_empty()) {
+                Some(label) if cell.get_attribute("data-label").as_deref() != Some(label) => {
+                    let _ = cell.set_attribute("data-label", label);
+                }
+                _ => {}
+            }
+        }
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn label_cells(_node: &NodeRef) {}
 
 /// The symbol beside a status name (◎ ○ △ ×, as Japanese reports use them),
 /// so status never depends on colour alone.
@@ -472,5 +583,35 @@ pub fn Choice(props: &ChoiceProps) -> Html {
                 }) }
             </div>
         </fieldset>
+    }
+}
+
+#[cfg(test)]
+mod card_label_tests {
+    use super::column_labels;
+
+    #[test]
+    fn group_headers_prefix_the_columns_they_span() {
+        let rows = vec![
+            vec![
+                ("".into(), 3),
+                ("令和6年度目標".into(), 2),
+                ("令和9年度目標".into(), 2),
+            ],
+            vec![
+                ("指標".into(), 1),
+                ("基本目標".into(), 1),
+                ("公式".into(), 1),
+                ("予測".into(), 1),
+                ("見通し".into(), 1),
+                ("予測".into(), 1),
+                ("見通し".into(), 1),
+            ],
+        ];
+        let labels = column_labels(&rows);
+        assert_eq!(labels.len(), 7);
+        assert_eq!(labels[0], "指標");
+        assert_eq!(labels[3], "令和6年度目標 · 予測");
+        assert_eq!(labels[6], "令和9年度目標 · 見通し");
     }
 }
