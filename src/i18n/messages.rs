@@ -118,6 +118,25 @@ pub fn status_summary(lang: Lang, total: usize, figures: &[StatusFigure]) -> Str
     }
 }
 
+/// The items with the largest count (all of them when several share it, in data order)
+/// and that count; `None` when every count is zero. A tie is named as a tie.
+pub fn most<T>(items: &[T], count: impl Fn(&T) -> usize) -> Option<(Vec<&T>, usize)> {
+    let max = items.iter().map(&count).max().filter(|&n| n > 0)?;
+    Some((items.iter().filter(|i| count(i) == max).collect(), max))
+}
+
+/// Names joined as the language lists them: 「A」と「B」, “A” and “B”.
+pub fn quoted_list(lang: Lang, names: &[String]) -> String {
+    match lang {
+        Lang::En => join_english(&names.iter().map(|n| format!("“{n}”")).collect::<Vec<_>>()),
+        _ => names
+            .iter()
+            .map(|n| format!("「{n}」"))
+            .collect::<Vec<_>>()
+            .join("と"),
+    }
+}
+
 fn join_english(parts: &[String]) -> String {
     match parts {
         [] => String::new(),
@@ -143,34 +162,37 @@ pub fn by_goal_summary(lang: Lang, goals: &[GoalDelays]) -> String {
     let covid: usize = goals.iter().map(|g| g.delayed_covid).sum();
     let other: usize = goals.iter().map(|g| g.delayed).sum();
     let all = covid + other;
-    // The first goal with the largest number of delays (ties keep data order).
-    let worst = goals
-        .iter()
-        .map(|g| (g, g.delayed_covid + g.delayed))
-        .fold(None::<(&GoalDelays, usize)>, |best, (g, n)| match best {
-            Some((_, m)) if m >= n => best,
-            _ => Some((g, n)),
-        })
-        .filter(|(_, n)| *n > 0);
+    let worst = most(goals, |g| g.delayed_covid + g.delayed);
+    let names = |lang: Lang, gs: &[&GoalDelays]| -> String {
+        let labels: Vec<String> = gs.iter().map(|g| goal_label(lang, &g.id)).collect();
+        match lang {
+            Lang::En => join_english(&labels),
+            _ => labels.join("と"),
+        }
+    };
     match (lang, worst) {
-        (Lang::Ja, Some((g, n))) => format!(
-            "遅れている{}のうち{}はコロナの影響、{}はその他の理由によるもので、遅れが最も多いのは{}（{}）です。",
+        (Lang::Ja, Some((gs, n))) => format!(
+            "遅れている{}のうち{}はコロナの影響、{}はその他の理由によるもので、遅れが最も多いのは{}（{}{}）です。",
             indicators(lang, all),
             indicators(lang, covid),
             indicators(lang, other),
-            goal_label(lang, &g.id),
+            names(lang, &gs),
+            if gs.len() > 1 { "各" } else { "" },
             indicators(lang, n)
         ),
-        (Lang::En, Some((g, n))) => format!(
-            "Of the {all} delayed indicators, {covid} are delayed by COVID-19 and {other} for other reasons; basic goal {} has the most delays ({n}).",
-            g.id
+        (Lang::En, Some((gs, n))) => format!(
+            "Of the {all} delayed indicators, {covid} are delayed by COVID-19 and {other} for other reasons; {} {} the most delays ({n}{}).",
+            names(lang, &gs).replace("Basic goal", "basic goal"),
+            if gs.len() > 1 { "have" } else { "has" },
+            if gs.len() > 1 { " each" } else { "" }
         ),
-        (Lang::JaEasy, Some((g, n))) => format!(
-            "おくれている {}の うち、{}は コロナの ため、{}は ほかの 理由です。いちばん 多いのは {}（{}）です。",
+        (Lang::JaEasy, Some((gs, n))) => format!(
+            "おくれている {}の うち、{}は コロナの ため、{}は ほかの 理由です。いちばん 多いのは {}（{}{}）です。",
             indicators(lang, all),
             indicators(lang, covid),
             indicators(lang, other),
-            goal_label(lang, &g.id),
+            names(lang, &gs),
+            if gs.len() > 1 { "どれも " } else { "" },
             indicators(lang, n)
         ),
         (Lang::Ja, None) => "遅れている指標はありません。".to_owned(),
@@ -365,7 +387,8 @@ mod tests {
         ];
         let ja = by_goal_summary(Lang::Ja, &goals);
         assert!(ja.contains("遅れている7指標のうち3指標はコロナ"), "{ja}");
-        assert!(ja.contains("基本目標1-2（3指標）"), "{ja}");
+        // 1-2 and 2-1 both have 3: a tie, named as one.
+        assert!(ja.contains("基本目標1-2と基本目標2-1（各3指標）"), "{ja}");
         let en = by_goal_summary(Lang::En, &goals);
         assert!(
             en.contains("Of the 7 delayed indicators, 3 are delayed by COVID-19"),
@@ -415,5 +438,28 @@ mod tests {
             "If the pace so far goes on, 17 of 43 reach their FY2027 target (or already have)."
         );
         assert_eq!(projection_headline(Lang::Ja, &[]), None);
+    }
+
+    #[test]
+    fn a_tie_for_the_most_delays_is_named_as_a_tie() {
+        let g = |id: &str, delayed_covid, delayed| GoalDelays {
+            id: id.into(),
+            delayed_covid,
+            delayed,
+        };
+        let goals = [g("1-1", 2, 1), g("1-2", 3, 0), g("2-1", 0, 1)];
+        let en = by_goal_summary(Lang::En, &goals);
+        assert!(
+            en.ends_with("basic goal 1-1 and basic goal 1-2 have the most delays (3 each)."),
+            "{en}"
+        );
+        let ja = by_goal_summary(Lang::Ja, &goals);
+        assert!(ja.contains("基本目標1-1と基本目標1-2（各3指標）"), "{ja}");
+        let one = by_goal_summary(Lang::En, &goals[1..]);
+        assert!(
+            one.ends_with("basic goal 1-2 has the most delays (3)."),
+            "{one}"
+        );
+        assert_eq!(most(&[0usize, 0], |n| *n), None);
     }
 }

@@ -307,34 +307,32 @@ pub fn delay_groups_summary(
     covid: usize,
     other: usize,
 ) -> String {
-    let worst = groups
-        .iter()
-        .fold(None::<&GroupDelays>, |best, g| match best {
-            Some(b) if b.covid + b.other >= g.covid + g.other => Some(b),
-            _ => Some(g),
-        })
-        .filter(|g| g.covid + g.other > 0);
+    let worst = crate::i18n::messages::most(groups, |g| g.covid + g.other);
     let all = covid + other;
-    match (lang, worst) {
-        (_, None) => match lang {
+    let Some((gs, n)) = worst else {
+        return match lang {
             Lang::Ja => "遅れている指標はありません。".to_owned(),
             Lang::En => "No indicator is delayed.".to_owned(),
             Lang::JaEasy => "おくれている ものは ありません。".to_owned(),
-        },
-        (Lang::Ja, Some(g)) => format!(
-            "遅れている{all}指標のうち{covid}指標がコロナの影響、{other}指標がその他の理由で、最も多いのは「{}」（{}指標）です。",
-            crate::i18n::isolate(&g.label),
-            g.covid + g.other
+        };
+    };
+    // Each name its own bidi isolate; a tie is named as a tie.
+    let labels: Vec<String> = gs.iter().map(|g| crate::i18n::isolate(&g.label)).collect();
+    let names = crate::i18n::messages::quoted_list(lang, &labels);
+    let tie = gs.len() > 1;
+    match lang {
+        Lang::Ja => format!(
+            "遅れている{all}指標のうち{covid}指標がコロナの影響、{other}指標がその他の理由で、最も多いのは{names}（{}{n}指標）です。",
+            if tie { "各" } else { "" }
         ),
-        (Lang::En, Some(g)) => format!(
-            "Of the {all} delayed indicators, {covid} are delayed by COVID-19 and {other} for other reasons; “{}” has the most ({}).",
-            crate::i18n::isolate(&g.label),
-            g.covid + g.other
+        Lang::En => format!(
+            "Of the {all} delayed indicators, {covid} are delayed by COVID-19 and {other} for other reasons; {names} {} the most ({n}{}).",
+            if tie { "have" } else { "has" },
+            if tie { " each" } else { "" }
         ),
-        (Lang::JaEasy, Some(g)) => format!(
-            "おくれている {all}この うち {covid}こは コロナの ため、{other}こは ほかの 理由です。いちばん 多いのは「{}」（{}こ）です。",
-            crate::i18n::isolate(&g.label),
-            g.covid + g.other
+        Lang::JaEasy => format!(
+            "おくれている {all}この うち {covid}こは コロナの ため、{other}こは ほかの 理由です。いちばん 多いのは{names}（{}{n}こ）です。",
+            if tie { "どれも " } else { "" }
         ),
     }
 }
