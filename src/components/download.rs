@@ -64,6 +64,66 @@ pub fn tables_csv(tables: &[PageTable]) -> String {
     out
 }
 
+/// Column names from a table's header rows: each column's group header and its own
+/// header, joined with " · " (empty where a column has no header). `rows` holds each
+/// header cell's text and colspan. One header line for a CSV, and the names the phone
+/// cards show (`pages::tables::ui::ScrollRegion`).
+pub fn column_labels(rows: &[Vec<(String, usize)>]) -> Vec<String> {
+    let mut labels: Vec<String> = Vec::new();
+    for row in rows {
+        let mut col = 0;
+        for (text, span) in row {
+            let span = (*span).max(1);
+            for k in col..col + span {
+                if labels.len() <= k {
+                    labels.resize(k + 1, String::new());
+                }
+                let text = text.trim();
+                if text.is_empty() {
+                    continue;
+                }
+                labels[k] = if labels[k].is_empty() {
+                    text.to_owned()
+                } else {
+                    format!("{} · {text}", labels[k])
+                };
+            }
+            col += span;
+        }
+    }
+    labels
+}
+
+/// The text a reader sees in `el`, for a CSV cell or a column name: icons and arrows
+/// marked `aria-hidden` and screen-reader-only words (`.visually-hidden`) left out, and
+/// a space between elements (a badge and the note after it do not run together).
+#[cfg(target_arch = "wasm32")]
+pub fn visible_text(el: &web_sys::Element) -> String {
+    use wasm_bindgen::JsCast;
+    fn walk(node: &web_sys::Node, out: &mut String) {
+        if let Some(el) = node.dyn_ref::<web_sys::Element>() {
+            if el.get_attribute("aria-hidden").as_deref() == Some("true")
+                || el.class_list().contains("visually-hidden")
+            {
+                return;
+            }
+            out.push(' ');
+            let children = node.child_nodes();
+            for i in 0..children.length() {
+                if let Some(child) = children.item(i) {
+                    walk(&child, out);
+                }
+            }
+            out.push(' ');
+        } else if node.node_type() == web_sys::Node::TEXT_NODE {
+            out.push_str(&node.text_content().unwrap_or_default());
+        }
+    }
+    let mut out = String::new();
+    walk(el, &mut out);
+    squash(&out)
+}
+
 /// Collapses runs of white space (line breaks in cells, indentation) to one space.
 pub fn squash(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
@@ -104,39 +164,63 @@ fn read_table(table: &web_sys::Element) -> PageTable {
         .query_selector("caption")
         .ok()
         .flatten()
-        .and_then(|c| c.text_content())
-        .map(|t| squash(&t));
-    let mut rows = Vec::new();
-    if let Ok(trs) = table.query_selector_all("tr") {
-        for i in 0..trs.length() {
-            let Some(tr) = trs
-                .item(i)
-                .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
-            else {
-                continue;
-            };
+        .map(|c| visible_text(&c));
+    let own_cells = |tr: &web_sys::Element| -> Vec<web_sys::Element> {
+        let children = tr.children();
+        (0..children.length())
+            .filter_map(|j| children.item(j))
+            .filter(|c| {
+                let tag = c.tag_name();
+                tag.eq_ignore_ascii_case("td") || tag.eq_ignore_ascii_case("th")
+            })
+            .collect()
+    };
+    let own_rows = |selector: &str| -> Vec<web_sys::Element> {
+        let Ok(trs) = table.query_selector_all(selector) else {
+            return Vec::new();
+        };
+        (0..trs.length())
+            .filter_map(|i| {
+                trs.item(i)
+                    .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+            })
             // Only this table's own rows, not those of a table nested in a cell.
-            let own = tr
-                .closest("table")
-                .ok()
-                .flatten()
-                .is_some_and(|t| &t == table);
-            if !own {
-                continue;
-            }
-            let mut cells = Vec::new();
-            let children = tr.children();
-            for j in 0..children.length() {
-                if let Some(cell) = children.item(j) {
-                    let tag = cell.tag_name();
-                    if tag.eq_ignore_ascii_case("td") || tag.eq_ignore_ascii_case("th") {
-                        cells.push(squash(&cell.text_content().unwrap_or_default()));
-                    }
-                }
-            }
-            if !cells.is_empty() {
-                rows.push(cells);
-            }
+            .filter(|tr| {
+                tr.closest("table")
+                    .ok()
+                    .flatten()
+                    .is_some_and(|t| &t == table)
+            })
+            .collect()
+    };
+    let mut rows = Vec::new();
+    // The header rows as one line of column names (a group header spanning columns
+    // becomes part of each column's name), so that every line has one field per column.
+    let head: Vec<Vec<(String, usize)>> = own_rows("thead tr")
+        .iter()
+        .map(|tr| {
+            own_cells(tr)
+                .iter()
+                .map(|c| {
+                    let span = c
+                        .get_attribute("colspan")
+                        .and_then(|n| n.parse().ok())
+                        .unwrap_or(1);
+                    (visible_text(c), span)
+                })
+                .collect()
+        })
+        .collect();
+    if !head.is_empty() {
+        rows.push(column_labels(&head));
+    }
+    for tr in own_rows("tr") {
+        if tr.closest("thead").ok().flatten().is_some() {
+            continue;
+        }
+        let cells: Vec<String> = own_cells(&tr).iter().map(visible_text).collect();
+        if !cells.is_empty() {
+            rows.push(cells);
         }
     }
     PageTable { caption, rows }
@@ -277,6 +361,31 @@ mod tests {
             csv,
             "\u{feff}状況別の指標数\r\n状況,指標数\r\n順調,11\r\n\r\na\r\n"
         );
+    }
+
+    #[test]
+    fn header_rows_become_one_line_of_column_names() {
+        let rows = vec![
+            vec![
+                ("".into(), 3),
+                ("令和6年度目標".into(), 2),
+                ("令和9年度目標".into(), 2),
+            ],
+            vec![
+                ("指標".into(), 1),
+                ("基本目標".into(), 1),
+                ("公式".into(), 1),
+                ("予測".into(), 1),
+                ("見通し".into(), 1),
+                ("予測".into(), 1),
+                ("見通し".into(), 1),
+            ],
+        ];
+        let labels = column_labels(&rows);
+        assert_eq!(labels.len(), 7);
+        assert_eq!(labels[0], "指標");
+        assert_eq!(labels[3], "令和6年度目標 · 予測");
+        assert_eq!(labels[6], "令和9年度目標 · 見通し");
     }
 
     #[test]

@@ -319,6 +319,24 @@ test('downloads: view CSV, dataset CSVs and JSON, chart PNG and SVG', async () =
   assert.match(viewText, /^Status,Indicators,Share\r\n/m, viewText.slice(0, 300));
   assert.match(viewText, /^On track,11,23\.4%\r\n/m);
 
+  // A table view's CSV: one line of column names (a group header is part of each
+  // column's name), no sort arrows or icons, and a badge never runs into the note after it.
+  await go(page, '#/projections?lang=en', '#projections-table');
+  const projections = csvText((await download(page, page.locator('button.dl-view-csv'))).bytes);
+  const lines = projections.split('\r\n');
+  const header = lines.find((l) => l.startsWith('Indicator,'));
+  assert.ok(header, projections.slice(0, 400));
+  assert.doesNotMatch(header, /[▲▼↕↗↘→★◎○△×]/u, header);
+  assert.match(header, /target · Outlook/, header);
+  const rows = lines.slice(lines.indexOf(header) + 1).filter((l) => l && !l.startsWith('"'));
+  const fields = header.split(',').length;
+  const ragged = rows.filter((l) => !l.includes('"') && l.split(',').length !== fields);
+  assert.deepEqual(ragged.slice(0, 3), [], `lines with another number of fields than the ${fields} of the header`);
+  assert.doesNotMatch(projections, /[^\s,"](Not at this pace|Target achieved|On course)/, 'a badge runs into the next words');
+  assert.doesNotMatch(projections, /[▲▼↕↗↘★◎○△]/u, 'icons in the CSV');
+  await go(page, '#/?lang=en', '#status-donut');
+  await chartsDrawn(page);
+
   const indicators = csvText((await download(page, page.locator('button.dl-indicators-csv'))).bytes);
   assert.match(indicators.split('\r\n')[0], /^indicator_id,goal_id,/);
   assert.ok(indicators.includes('\r\nannual-tourists,1-2,,numeric_goal,年間観光入込客数,Annual tourist visits,'), 'a known indicator row');

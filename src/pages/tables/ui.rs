@@ -412,33 +412,6 @@ pub fn ScrollRegion(props: &ScrollRegionProps) -> Html {
     }
 }
 
-/// Column labels from a table's header rows: each column's group header and its own
-/// header, joined with " · " (empty where a column has no header).
-pub fn column_labels(rows: &[Vec<(String, usize)>]) -> Vec<String> {
-    let mut labels: Vec<String> = Vec::new();
-    for row in rows {
-        let mut col = 0;
-        for (text, span) in row {
-            for k in col..col + span.max(&1) {
-                if labels.len() <= k {
-                    labels.resize(k + 1, String::new());
-                }
-                let text = text.trim();
-                if text.is_empty() {
-                    continue;
-                }
-                labels[k] = if labels[k].is_empty() {
-                    text.to_owned()
-                } else {
-                    format!("{} · {text}", labels[k])
-                };
-            }
-            col += span.max(&1);
-        }
-    }
-    labels
-}
-
 #[cfg(target_arch = "wasm32")]
 fn label_cells(node: &NodeRef) {
     use wasm_bindgen::JsCast;
@@ -468,24 +441,16 @@ fn label_cells(node: &NodeRef) {
         .map(|tr| {
             children(tr)
                 .map(|cell| {
-                    // A sortable header's name, without its arrow.
-                    let text = cell
-                        .query_selector("button > span:not(.sort-arrow)")
-                        .ok()
-                        .flatten()
-                        .unwrap_or_else(|| cell.clone())
-                        .text_content()
-                        .unwrap_or_default();
                     let span = cell
                         .get_attribute("colspan")
                         .and_then(|c| c.parse().ok())
                         .unwrap_or(1);
-                    (text, span)
+                    (crate::components::download::visible_text(&cell), span)
                 })
                 .collect()
         })
         .collect();
-    let labels = column_labels(&head);
+    let labels = crate::components::download::column_labels(&head);
     for tr in rows(":scope > tbody > tr, :scope > tfoot > tr") {
         for (i, cell) in children(&tr).enumerate() {
             match labels.get(i).filter(|l| !l.is_empty()) {
@@ -583,35 +548,5 @@ pub fn Choice(props: &ChoiceProps) -> Html {
                 }) }
             </div>
         </fieldset>
-    }
-}
-
-#[cfg(test)]
-mod card_label_tests {
-    use super::column_labels;
-
-    #[test]
-    fn group_headers_prefix_the_columns_they_span() {
-        let rows = vec![
-            vec![
-                ("".into(), 3),
-                ("令和6年度目標".into(), 2),
-                ("令和9年度目標".into(), 2),
-            ],
-            vec![
-                ("指標".into(), 1),
-                ("基本目標".into(), 1),
-                ("公式".into(), 1),
-                ("予測".into(), 1),
-                ("見通し".into(), 1),
-                ("予測".into(), 1),
-                ("見通し".into(), 1),
-            ],
-        ];
-        let labels = column_labels(&rows);
-        assert_eq!(labels.len(), 7);
-        assert_eq!(labels[0], "指標");
-        assert_eq!(labels[3], "令和6年度目標 · 予測");
-        assert_eq!(labels[6], "令和9年度目標 · 見通し");
     }
 }
