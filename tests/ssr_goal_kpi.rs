@@ -615,3 +615,19 @@ async fn the_page_prints_exactly_the_fixtures_figures() {
         }
     }
 }
+
+/// Department names: Japanese only in Japanese and やさしい日本語, English first with the
+/// Japanese beside it in English (issue 13: no English in やさしい日本語).
+#[tokio::test]
+async fn department_names_follow_the_language() {
+    let easy = render("/kpi/annual-tourists", Some(Lang::JaEasy)).await;
+    assert!(easy.contains("文化観光課"), "the department is named");
+    assert!(
+        !easy.contains("Culture and Tourism Division"),
+        "no English in やさしい日本語"
+    );
+    let ja = render("/kpi/annual-tourists", Some(Lang::Ja)).await;
+    assert!(!ja.contains("Culture and Tourism Division"));
+    let en = render("/kpi/annual-tourists", Some(Lang::En)).await;
+    assert!(en.contains("Culture and Tourism Division"));
+}

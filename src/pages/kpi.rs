@@ -605,9 +605,10 @@ fn about_section(c: &Ctx<'_>) -> Html {
         .iter()
         .map(|d| match (lang, c.ds.department_en(d)) {
             // Each name its own bidi isolate, so one cannot reorder the next.
+            // English beside the Japanese name for English readers only: none in
+            // やさしい日本語 or Japanese (issue 13).
             (Lang::En, Some(en)) => format!("{} ({})", isolate(en), isolate(d)),
-            (_, Some(en)) => format!("{}（{}）", isolate(d), isolate(en)),
-            (_, None) => isolate(d),
+            _ => isolate(d),
         })
         .collect();
     html! {
