@@ -16,3 +16,4 @@ pub mod import;
 pub mod kpi_widgets;
 pub mod link;
 pub mod page_tools;
+pub mod table_region;

@@ -15,6 +15,8 @@ use machi_kpi_core::analysis::{
 };
 use machi_kpi_core::{Caveat, Dataset, EditionId, Indicator};
 use yew::prelude::*;
+
+use crate::components::table_region::TableRegion;
 use yew_router::prelude::*;
 
 use crate::components::kpi_widgets::QueryLink;
@@ -131,7 +133,7 @@ fn sources(c: &Ctx<'_>) -> Html {
         <section aria-labelledby="sources-title" id="sources">
             <h2 id="sources-title">{ pt(lang, PKey::SourcesHeading) }</h2>
             <p>{ pt(lang, PKey::SourcesIntro) }</p>
-            <div class="table-scroll" role="region" tabindex="0" aria-labelledby="sources-caption">
+            <TableRegion caption_id="sources-caption">
                 <table class="data-table sources-table">
                     <caption id="sources-caption">{ pt(lang, PKey::SourcesHeading) }</caption>
                     <thead>
@@ -158,7 +160,7 @@ fn sources(c: &Ctx<'_>) -> Html {
                         }) }
                     </tbody>
                 </table>
-            </div>
+            </TableRegion>
         </section>
     }
 }
@@ -717,7 +719,7 @@ fn all_decisions(c: &Ctx<'_>) -> Html {
         <section aria-labelledby="decisions-all-title" id="decisions">
             <h2 id="decisions-all-title">{ pt(lang, PKey::DecisionsAllHeading) }</h2>
             <p>{ pt(lang, PKey::DecisionsAllIntro) }</p>
-            <div class="table-scroll" role="region" tabindex="0" aria-labelledby="decisions-caption">
+            <TableRegion caption_id="decisions-caption">
                 <table class="data-table decisions-table">
                     <caption id="decisions-caption">{ format!("{} ({})", pt(lang, PKey::DecisionsAllHeading), rows.len()) }</caption>
                     <thead>
@@ -735,7 +737,7 @@ fn all_decisions(c: &Ctx<'_>) -> Html {
                         }) }
                     </tbody>
                 </table>
-            </div>
+            </TableRegion>
         </section>
     }
 }

@@ -32,6 +32,7 @@ use yew_router::prelude::*;
 use crate::charts::kpi_series::{self, ChartView};
 use crate::components::chart_panel::ChartPanel;
 use crate::components::kpi_widgets as w;
+use crate::components::table_region::TableRegion;
 use crate::context::{use_analysis, use_dataset, use_lang_state, DataContext};
 use crate::i18n::era::{period_label, Era};
 use crate::i18n::kpi_format::{self as fmt, change_text, paren, precision, value_text};
@@ -464,7 +465,7 @@ fn projections_table(c: &Ctx<'_>, ta: &TargetAnalysis, heading: &str, _p: usize)
     let chosen = (c.view.method_for(ta), c.view.scenario);
     let caption_id = format!("proj-{}-caption", target_key(ta).replace(':', "-"));
     html! {
-        <div class="table-scroll" role="region" tabindex="0" aria-labelledby={caption_id.clone()}>
+        <TableRegion caption_id={caption_id.clone()}>
             <table class="data-table projections">
                 <caption id={caption_id}>{ text::projections_caption(lang, heading) }</caption>
                 <thead>
@@ -502,7 +503,7 @@ fn projections_table(c: &Ctx<'_>, ta: &TargetAnalysis, heading: &str, _p: usize)
                     }) }
                 </tbody>
             </table>
-        </div>
+        </TableRegion>
     }
 }
 
@@ -749,7 +750,7 @@ fn source_cells(c: &Ctx<'_>) -> Html {
         <section class="kpi-sources" aria-labelledby="sources-title">
             <h2 id="sources-title">{ pt(lang, PKey::SourceCellsHeading) }</h2>
             <p class="note">{ pt(lang, PKey::SourceCellsIntro) }</p>
-            <div class="table-scroll" role="region" tabindex="0" aria-labelledby="source-cells-caption">
+            <TableRegion caption_id="source-cells-caption">
                 <table class="data-table source-cells">
                     <caption id="source-cells-caption">{ text::source_cells_caption(lang, name, ind.observations.len()) }</caption>
                     <thead>
@@ -791,7 +792,7 @@ fn source_cells(c: &Ctx<'_>) -> Html {
                         }) }
                     </tbody>
                 </table>
-            </div>
+            </TableRegion>
         </section>
     }
 }

@@ -124,7 +124,7 @@ for (const lang of ['ja', 'en', 'ja-easy']) {
   });
 }
 
-for (const hash of ['#/projections', '#/delays', '#/revisions', '#/data']) {
+for (const hash of ['#/projections', '#/delays', '#/revisions', '#/data', '#/kpi/security-lights', '#/about']) {
   test(`no table on ${hash} scrolls sideways at 360 px: rows are cards, each value named`, async () => {
     const session = await openPage(context, `./${hash}`, PHONE);
     const { page } = session;

@@ -16,6 +16,7 @@ use yew_router::prelude::*;
 use super::filter::{department_options, IndicatorFilter, StatusFilter, NO_DEPARTMENT};
 use super::sort::{Sort, SortKey};
 use super::url_state::{parse_query, Pairs};
+use crate::components::table_region::TableRegion;
 use crate::i18n::kpi_format;
 use crate::i18n::messages;
 use crate::i18n::pages_tables::{outlook_name, tt, TKey};
@@ -383,88 +384,8 @@ pub fn sort_header<K: SortKey>(
 /// A table's horizontal-scroll region: focusable (so keyboard users can
 /// scroll it) and named after the table's caption.
 pub fn scroll_region(caption_id: &str, table: Html) -> Html {
-    html! { <ScrollRegion caption_id={caption_id.to_owned()}>{ table }</ScrollRegion> }
+    html! { <TableRegion caption_id={caption_id.to_owned()}>{ table }</TableRegion> }
 }
-
-#[derive(Properties, PartialEq)]
-pub struct ScrollRegionProps {
-    pub caption_id: AttrValue,
-    #[prop_or_default]
-    pub children: Html,
-}
-
-/// The region of [`scroll_region`]. Below 600 px `www/style.css` lays each body row out
-/// as a card (issue 13: no answer hides sideways on a phone), each cell introduced by its
-/// column's name: after every render the cells get their column headers' text as
-/// `data-label` (group header and column header, colspans followed), which the card
-/// layout shows before the value.
-#[component]
-pub fn ScrollRegion(props: &ScrollRegionProps) -> Html {
-    let node = use_node_ref();
-    {
-        let node = node.clone();
-        use_effect(move || label_cells(&node));
-    }
-    html! {
-        <div ref={node} class="table-scroll" data-cards="phone" role="region" tabindex="0" aria-labelledby={props.caption_id.clone()}>
-            { props.children.clone() }
-        </div>
-    }
-}
-
-#[cfg(target_arch = "wasm32")]
-fn label_cells(node: &NodeRef) {
-    use wasm_bindgen::JsCast;
-    let Some(table) = node
-        .cast::<web_sys::Element>()
-        .and_then(|root| root.query_selector("table").ok().flatten())
-    else {
-        return;
-    };
-    let children = |e: &web_sys::Element| {
-        let list = e.children();
-        (0..list.length()).filter_map(move |i| list.item(i))
-    };
-    let rows = |selector: &str| {
-        table
-            .query_selector_all(selector)
-            .ok()
-            .map(|list| {
-                (0..list.length())
-                    .filter_map(|i| list.item(i)?.dyn_into::<web_sys::Element>().ok())
-                    .collect::<Vec<_>>()
-            })
-            .unwrap_or_default()
-    };
-    let head: Vec<Vec<(String, usize)>> = rows(":scope > thead > tr")
-        .iter()
-        .map(|tr| {
-            children(tr)
-                .map(|cell| {
-                    let span = cell
-                        .get_attribute("colspan")
-                        .and_then(|c| c.parse().ok())
-                        .unwrap_or(1);
-                    (crate::components::download::visible_text(&cell), span)
-                })
-                .collect()
-        })
-        .collect();
-    let labels = crate::components::download::column_labels(&head);
-    for tr in rows(":scope > tbody > tr, :scope > tfoot > tr") {
-        for (i, cell) in children(&tr).enumerate() {
-            match labels.get(i).filter(|l| !l.is_empty()) {
-                Some(label) if cell.get_attribute("data-label").as_deref() != Some(label) => {
-                    let _ = cell.set_attribute("data-label", label);
-                }
-                _ => {}
-            }
-        }
-    }
-}
-
-#[cfg(not(target_arch = "wasm32"))]
-fn label_cells(_node: &NodeRef) {}
 
 /// The symbol beside a status name (◎ ○ △ ×, as Japanese reports use them),
 /// so status never depends on colour alone.
