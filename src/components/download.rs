@@ -157,49 +157,48 @@ pub fn view_tables() -> Vec<PageTable> {
     }
 }
 
+/// A table's own rows that match `selector`, not those of a table nested in a cell.
 #[cfg(target_arch = "wasm32")]
-fn read_table(table: &web_sys::Element) -> PageTable {
+pub fn own_rows(table: &web_sys::Element, selector: &str) -> Vec<web_sys::Element> {
     use wasm_bindgen::JsCast;
-    let caption = table
-        .query_selector("caption")
-        .ok()
-        .flatten()
-        .map(|c| visible_text(&c));
-    let own_cells = |tr: &web_sys::Element| -> Vec<web_sys::Element> {
-        let children = tr.children();
-        (0..children.length())
-            .filter_map(|j| children.item(j))
-            .filter(|c| {
-                let tag = c.tag_name();
-                tag.eq_ignore_ascii_case("td") || tag.eq_ignore_ascii_case("th")
-            })
-            .collect()
+    let Ok(trs) = table.query_selector_all(selector) else {
+        return Vec::new();
     };
-    let own_rows = |selector: &str| -> Vec<web_sys::Element> {
-        let Ok(trs) = table.query_selector_all(selector) else {
-            return Vec::new();
-        };
-        (0..trs.length())
-            .filter_map(|i| {
-                trs.item(i)
-                    .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
-            })
-            // Only this table's own rows, not those of a table nested in a cell.
-            .filter(|tr| {
-                tr.closest("table")
-                    .ok()
-                    .flatten()
-                    .is_some_and(|t| &t == table)
-            })
-            .collect()
-    };
-    let mut rows = Vec::new();
-    // The header rows as one line of column names (a group header spanning columns
-    // becomes part of each column's name), so that every line has one field per column.
-    let head: Vec<Vec<(String, usize)>> = own_rows("thead tr")
+    (0..trs.length())
+        .filter_map(|i| {
+            trs.item(i)
+                .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+        })
+        .filter(|tr| {
+            tr.closest("table")
+                .ok()
+                .flatten()
+                .is_some_and(|t| &t == table)
+        })
+        .collect()
+}
+
+/// A row's `th` and `td` cells, in order.
+#[cfg(target_arch = "wasm32")]
+pub fn row_cells(tr: &web_sys::Element) -> Vec<web_sys::Element> {
+    let children = tr.children();
+    (0..children.length())
+        .filter_map(|j| children.item(j))
+        .filter(|c| {
+            let tag = c.tag_name();
+            tag.eq_ignore_ascii_case("td") || tag.eq_ignore_ascii_case("th")
+        })
+        .collect()
+}
+
+/// A table's column names, read from its header rows ([`column_labels`]: a group header
+/// spanning columns becomes part of each column's name); empty without a `<thead>`.
+#[cfg(target_arch = "wasm32")]
+pub fn column_names(table: &web_sys::Element) -> Vec<String> {
+    let head: Vec<Vec<(String, usize)>> = own_rows(table, "thead tr")
         .iter()
         .map(|tr| {
-            own_cells(tr)
+            row_cells(tr)
                 .iter()
                 .map(|c| {
                     let span = c
@@ -211,14 +210,24 @@ fn read_table(table: &web_sys::Element) -> PageTable {
                 .collect()
         })
         .collect();
-    if !head.is_empty() {
-        rows.push(column_labels(&head));
+    column_labels(&head)
+}
+
+#[cfg(target_arch = "wasm32")]
+fn read_table(table: &web_sys::Element) -> PageTable {
+    let caption = table
+        .query_selector("caption")
+        .ok()
+        .flatten()
+        .map(|c| visible_text(&c));
+    let mut rows = Vec::new();
+    // One line of column names, so that every line has one field per column.
+    let names = column_names(table);
+    if !names.is_empty() {
+        rows.push(names);
     }
-    for tr in own_rows("tr") {
-        if tr.closest("thead").ok().flatten().is_some() {
-            continue;
-        }
-        let cells: Vec<String> = own_cells(&tr).iter().map(visible_text).collect();
+    for tr in own_rows(table, "tbody tr, tfoot tr, :scope > tr") {
+        let cells: Vec<String> = row_cells(&tr).iter().map(visible_text).collect();
         if !cells.is_empty() {
             rows.push(cells);
         }

@@ -34,45 +34,16 @@ pub fn TableRegion(props: &TableRegionProps) -> Html {
 
 #[cfg(target_arch = "wasm32")]
 fn label_cells(node: &NodeRef) {
-    use wasm_bindgen::JsCast;
+    use super::download::{column_names, own_rows, row_cells};
     let Some(table) = node
         .cast::<web_sys::Element>()
         .and_then(|root| root.query_selector("table").ok().flatten())
     else {
         return;
     };
-    let children = |e: &web_sys::Element| {
-        let list = e.children();
-        (0..list.length()).filter_map(move |i| list.item(i))
-    };
-    let rows = |selector: &str| {
-        table
-            .query_selector_all(selector)
-            .ok()
-            .map(|list| {
-                (0..list.length())
-                    .filter_map(|i| list.item(i)?.dyn_into::<web_sys::Element>().ok())
-                    .collect::<Vec<_>>()
-            })
-            .unwrap_or_default()
-    };
-    let head: Vec<Vec<(String, usize)>> = rows(":scope > thead > tr")
-        .iter()
-        .map(|tr| {
-            children(tr)
-                .map(|cell| {
-                    let span = cell
-                        .get_attribute("colspan")
-                        .and_then(|c| c.parse().ok())
-                        .unwrap_or(1);
-                    (super::download::visible_text(&cell), span)
-                })
-                .collect()
-        })
-        .collect();
-    let labels = super::download::column_labels(&head);
-    for tr in rows(":scope > tbody > tr, :scope > tfoot > tr") {
-        for (i, cell) in children(&tr).enumerate() {
+    let labels = column_names(&table);
+    for tr in own_rows(&table, "tbody tr, tfoot tr") {
+        for (i, cell) in row_cells(&tr).iter().enumerate() {
             match labels.get(i).filter(|l| !l.is_empty()) {
                 Some(label) if cell.get_attribute("data-label").as_deref() != Some(label) => {
                     let _ = cell.set_attribute("data-label", label);
