@@ -296,12 +296,7 @@ fn indicator_card(ctx: &Ctx<'_>, ind: &Indicator) -> Html {
 /// One target's line on a card: which target, its value, and the progress bar.
 fn target_progress(ctx: &Ctx<'_>, ind: &Indicator, ta: &TargetAnalysis) -> Html {
     let lang = ctx.lang;
-    let target_obs = ind.observations.iter().find(|o| {
-        o.role == machi_kpi_core::Role::Target
-            && o.edition == ta.edition
-            && o.applies_to(ta.series.as_deref())
-    });
-    let Some(obs) = target_obs else {
+    let Some(obs) = ind.target(ta.edition, ta.series.as_deref()) else {
         return html! {};
     };
     let heading = text::target_heading(lang, ctx.era, ta.edition, obs.period);

@@ -25,7 +25,7 @@ use machi_kpi_core::analysis::readable::projection_headline;
 use machi_kpi_core::analysis::{
     Analysis, IndicatorAnalysis, Method, Metric, Scenario, TargetAnalysis,
 };
-use machi_kpi_core::{Dataset, Indicator, Role};
+use machi_kpi_core::{Dataset, Indicator};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -336,9 +336,7 @@ fn target_block(c: &Ctx<'_>, ta: &TargetAnalysis) -> Html {
     let era = c.era;
     let ind = c.ind;
     let key = target_key(ta);
-    let target_obs = ind.observations.iter().find(|o| {
-        o.role == Role::Target && o.edition == ta.edition && o.applies_to(ta.series.as_deref())
-    });
+    let target_obs = ind.target(ta.edition, ta.series.as_deref());
     let heading = text::target_block_heading(
         lang,
         era,
@@ -672,9 +670,7 @@ fn answer(c: &Ctx<'_>) -> Html {
     let Some(ta) = c.a.fy2027.first().or(c.a.fy2024.first()) else {
         return html! {};
     };
-    let target_obs = ind.observations.iter().find(|o| {
-        o.role == Role::Target && o.edition == ta.edition && o.applies_to(ta.series.as_deref())
-    });
+    let target_obs = ind.target(ta.edition, ta.series.as_deref());
     let method = c.view.method_for(ta);
     let outlook = ta.outlook_for(method, c.view.scenario);
     let series = fmt::series_label(lang, ind, ta.series.as_deref());

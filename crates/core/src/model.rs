@@ -365,6 +365,13 @@ impl Indicator {
     pub fn in_edition(&self, edition: EditionId) -> bool {
         edition == EditionId::Update || self.editions.contains(&edition)
     }
+
+    /// The target `edition` sets for `series` (or for the whole indicator), if any.
+    pub fn target(&self, edition: EditionId, series: Option<&str>) -> Option<&Observation> {
+        self.observations
+            .iter()
+            .find(|o| o.role == Role::Target && o.edition == edition && o.applies_to(series))
+    }
 }
 
 /// What an observation is: the edition's baseline, an actual, or a target.

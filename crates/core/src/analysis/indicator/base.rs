@@ -62,23 +62,13 @@ pub fn better_for(direction: Direction) -> Better {
     }
 }
 
-pub(super) fn target_obs<'a>(
-    ind: &'a Indicator,
-    series: Option<&str>,
-    edition: EditionId,
-) -> Option<&'a Observation> {
-    ind.observations
-        .iter()
-        .find(|o| o.role == Role::Target && o.edition == edition && o.applies_to(series))
-}
-
 /// T at t_T, or why there is no numeric target.
 pub(super) fn target_point(
     ind: &Indicator,
     series: Option<&str>,
     edition: EditionId,
 ) -> Metric<Point> {
-    match target_obs(ind, series, edition) {
+    match ind.target(edition, series) {
         None => Metric::Unavailable(Unavailable::NoTarget),
         Some(o) => match &o.value {
             Value::Number { number } | Value::None { number, .. } if number.is_finite() => {

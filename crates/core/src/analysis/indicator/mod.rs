@@ -47,7 +47,8 @@ pub fn analyze_target(
     let actuals = measured_actuals(ind, series, scope);
     let target = base::target_point(ind, series, edition);
     let base = base_of(ind, series, edition, &points);
-    let leap = base::target_obs(ind, series, edition)
+    let leap = ind
+        .target(edition, series)
         .is_some_and(|o| o.caveats.contains(&Caveat::LeapYear));
     let latest: Metric<Point> = match points.last() {
         Some(p) => Metric::Value(*p),
