@@ -233,7 +233,7 @@ pub fn overview_answer(
     let good = counts.on_track + counts.mostly_on_track;
     let delayed = counts.delayed + counts.delayed_covid;
     let covid = counts.delayed_covid;
-    let pct = format!("{:.0}%", good as f64 / total as f64 * 100.0);
+    let pct = super::kpi_format::percent(good as f64 / total as f64, 0);
     Some(match lang {
         Lang::Ja => format!(
             "市の評価では、{total}指標のうち{good}指標（{pct}）が「順調」か「概ね順調」です。遅れている{delayed}指標のうち{covid}指標は、新型コロナの影響とされています。"
