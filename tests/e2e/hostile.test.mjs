@@ -31,9 +31,9 @@ before(async () => { ctx = await launchContext('hostile', { acceptDownloads: tru
 after(async () => { await ctx?.close(); });
 
 /** Opens the app with `?data=` naming the fixture (served by a route on the same origin). */
-async function openHostile(lang) {
-  const session = await openPage(ctx.context, `./?data=hostile-dataset.json#/?lang=${lang}`, { width: 360, height: 740, route: false });
-  return session;
+async function openHostile(lang, { width = 360, height = 740 } = {}) {
+  await ctx.context.route('**/hostile-dataset.json', (r) => r.fulfill({ body: HOSTILE, contentType: 'application/json' }));
+  return openPage(ctx.context, `./?data=hostile-dataset.json#/?lang=${lang}`, { width, height, route: false });
 }
 
 async function go(page, hash) {
@@ -126,7 +126,6 @@ async function download(page, locator) {
 
 for (const lang of LANGS) {
   test(`hostile data on every page in ${lang} at 360 px`, async () => {
-    await ctx.context.route('**/hostile-dataset.json', (r) => r.fulfill({ body: HOSTILE, contentType: 'application/json' }));
     const session = await openHostile(lang);
     const { page } = session;
     // The banner when the fixture loads, the app's own message when it is refused (a
@@ -175,8 +174,7 @@ for (const lang of LANGS) {
 }
 
 test('hostile data: no page is wider than a 320 px phone', async () => {
-  await ctx.context.route('**/hostile-dataset.json', (r) => r.fulfill({ body: HOSTILE, contentType: 'application/json' }));
-  const session = await openPage(ctx.context, './?data=hostile-dataset.json#/', { width: 320, height: 640, route: false });
+  const session = await openHostile('ja', { width: 320, height: 640 });
   const { page } = session;
   await page.waitForSelector('.data-banner:not([hidden])');
   const wide = [];
