@@ -11,6 +11,7 @@
 //! tools (embed, downloads) and the footer; in embed mode (`#/embed/<view>`)
 //! only the view and [`crate::components::embed::EmbedChrome`].
 
+use crate::i18n::furigana;
 use yew::prelude::*;
 use yew_router::history::{AnyHistory, History, MemoryHistory};
 use yew_router::prelude::*;
@@ -160,15 +161,18 @@ fn Shell() -> Html {
             </AnalysisProvider>
         </DataProvider>
     };
-    html! {
-        <ContextProvider<LangState> context={lang_state}>
-            <div class={classes!("app", embed.then_some("embed"))} data-lang={lang.code()}>
-                if !embed { <Header /> }
-                <main id="main">{ body }</main>
-                if !embed { <Footer /> }
-            </div>
-        </ContextProvider<LangState>>
-    }
+    furigana::rubify(
+        lang,
+        html! {
+            <ContextProvider<LangState> context={lang_state}>
+                <div class={classes!("app", embed.then_some("embed"))} data-lang={lang.code()}>
+                    if !embed { <Header /> }
+                    <main id="main">{ body }</main>
+                    if !embed { <Footer /> }
+                </div>
+            </ContextProvider<LangState>>
+        },
+    )
 }
 
 #[derive(Properties, PartialEq)]

@@ -8,6 +8,7 @@
 //! width (or 800 px when the table is shown instead). Data text inside the
 //! image is drawn as text by ECharts, never as markup.
 
+use crate::i18n::furigana;
 use yew::prelude::*;
 
 use crate::i18n::portal::{chart_download_label, px, Px};
@@ -91,13 +92,16 @@ pub fn ChartDownloads(props: &ChartDownloadsProps) -> Html {
             </button>
         }
     };
-    html! {
-        <div class="chart-downloads" role="group" aria-label={px(lang, Px::ChartDownloads)}>
-            { button("PNG") }
-            { button("SVG") }
-            if let Some(message) = &*problem {
-                <p class="tool-error" role="alert">{ px(lang, Px::DownloadFailed) }{ ": " }{ message }</p>
-            }
-        </div>
-    }
+    furigana::rubify(
+        lang,
+        html! {
+            <div class="chart-downloads" role="group" aria-label={px(lang, Px::ChartDownloads)}>
+                { button("PNG") }
+                { button("SVG") }
+                if let Some(message) = &*problem {
+                    <p class="tool-error" role="alert">{ px(lang, Px::DownloadFailed) }{ ": " }{ message }</p>
+                }
+            </div>
+        },
+    )
 }

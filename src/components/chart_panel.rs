@@ -8,6 +8,7 @@
 //! and the chart keeps its ECharts instance while the table is displayed
 //! (the ResizeObserver redraws it when it becomes visible again).
 
+use crate::i18n::furigana;
 use yew::prelude::*;
 
 use crate::charts::{ChartSpec, TableData};
@@ -58,39 +59,42 @@ pub fn ChartPanel(props: &ChartPanelProps) -> Html {
         Callback::from(move |_: MouseEvent| show_table.set(table))
     };
 
-    html! {
-        <section class="panel" id={id.clone()} aria-labelledby={title_id.clone()}>
-            <div class="panel-head">
-                <h3 id={title_id.clone()}>{ &props.title }</h3>
-                <div class="view-switch" role="group" aria-label={t(lang, Key::ViewSwitchLabel)}>
-                    <button type="button" class="view-chart"
-                        aria-pressed={(!*show_table).to_string()}
-                        aria-controls={view_id.clone()}
-                        onclick={to(false)}>{ t(lang, Key::ViewChart) }</button>
-                    <button type="button" class="view-table"
-                        aria-pressed={(*show_table).to_string()}
-                        aria-controls={table_id.clone()}
-                        onclick={to(true)}>{ t(lang, Key::ViewTable) }</button>
+    furigana::rubify(
+        lang,
+        html! {
+            <section class="panel" id={id.clone()} aria-labelledby={title_id.clone()}>
+                <div class="panel-head">
+                    <h3 id={title_id.clone()}>{ &props.title }</h3>
+                    <div class="view-switch" role="group" aria-label={t(lang, Key::ViewSwitchLabel)}>
+                        <button type="button" class="view-chart"
+                            aria-pressed={(!*show_table).to_string()}
+                            aria-controls={view_id.clone()}
+                            onclick={to(false)}>{ t(lang, Key::ViewChart) }</button>
+                        <button type="button" class="view-table"
+                            aria-pressed={(*show_table).to_string()}
+                            aria-controls={table_id.clone()}
+                            onclick={to(true)}>{ t(lang, Key::ViewTable) }</button>
+                    </div>
+                    <ChartDownloads id={id.clone()} title={props.title.clone()}
+                        option={(*option).clone()} height={props.height} />
                 </div>
-                <ChartDownloads id={id.clone()} title={props.title.clone()}
-                    option={(*option).clone()} height={props.height} />
-            </div>
-            <p class="summary" id={summary_id.clone()}>{ &props.spec.description }</p>
-            <div id={view_id} class="chart-view" hidden={*show_table}>
-                <EChart
-                    id={chart_id}
-                    option={(*option).clone()}
-                    label={props.spec.description.clone()}
-                    height={props.height}
-                    renderer={props.renderer}
-                    on_click={props.on_click.clone()}
-                    labelled_by={AttrValue::from(title_id)}
-                    described_by={AttrValue::from(summary_id)}
-                />
-            </div>
-            <div id={table_id} class="table-view" hidden={!*show_table}>
-                <DataTable data={props.table.clone()} />
-            </div>
-        </section>
-    }
+                <p class="summary" id={summary_id.clone()}>{ &props.spec.description }</p>
+                <div id={view_id} class="chart-view" hidden={*show_table}>
+                    <EChart
+                        id={chart_id}
+                        option={(*option).clone()}
+                        label={props.spec.description.clone()}
+                        height={props.height}
+                        renderer={props.renderer}
+                        on_click={props.on_click.clone()}
+                        labelled_by={AttrValue::from(title_id)}
+                        described_by={AttrValue::from(summary_id)}
+                    />
+                </div>
+                <div id={table_id} class="table-view" hidden={!*show_table}>
+                    <DataTable data={props.table.clone()} />
+                </div>
+            </section>
+        },
+    )
 }

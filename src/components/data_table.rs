@@ -2,6 +2,7 @@
 //! column headers with `scope="col"`, row headers with `scope="row"`,
 //! a totals row in `<tfoot>`). Numbers are right-aligned by CSS.
 
+use crate::i18n::furigana;
 use yew::prelude::*;
 
 use crate::charts::{TableData, TableRow};
@@ -26,23 +27,26 @@ fn row(r: &TableRow) -> Html {
 #[component]
 pub fn DataTable(props: &DataTableProps) -> Html {
     let data = &props.data;
-    html! {
-        <div class="table-scroll">
-            <table class="data-table">
-                <caption>{ &data.caption }</caption>
-                <thead>
-                    <tr>
-                        { for data.columns.iter().enumerate().map(|(i, c)| {
-                            let class = if i == 0 { None } else { Some("num") };
-                            html! { <th scope="col" {class}>{ c }</th> }
-                        }) }
-                    </tr>
-                </thead>
-                <tbody>{ for data.rows.iter().map(row) }</tbody>
-                if let Some(footer) = &data.footer {
-                    <tfoot>{ row(footer) }</tfoot>
-                }
-            </table>
-        </div>
-    }
+    furigana::rubify(
+        crate::use_lang(),
+        html! {
+            <div class="table-scroll">
+                <table class="data-table">
+                    <caption>{ &data.caption }</caption>
+                    <thead>
+                        <tr>
+                            { for data.columns.iter().enumerate().map(|(i, c)| {
+                                let class = if i == 0 { None } else { Some("num") };
+                                html! { <th scope="col" {class}>{ c }</th> }
+                            }) }
+                        </tr>
+                    </thead>
+                    <tbody>{ for data.rows.iter().map(row) }</tbody>
+                    if let Some(footer) = &data.footer {
+                        <tfoot>{ row(footer) }</tfoot>
+                    }
+                </table>
+            </div>
+        },
+    )
 }

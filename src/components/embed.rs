@@ -16,6 +16,7 @@
 //!
 //! The URL and snippet building are pure functions, tested natively.
 
+use crate::i18n::furigana;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -370,41 +371,44 @@ pub fn EmbedButton() -> Html {
         Callback::from(move |_: MouseEvent| copy_text(&code, &code_ref, &status))
     };
 
-    html! {
-        <>
-            <button type="button" class="tool-button embed-button" ref={opener_ref}
-                aria-haspopup="dialog" onclick={on_open}>
-                { px(lang, Px::EmbedButton) }
-            </button>
-            <dialog class="embed-dialog" ref={dialog_ref} aria-labelledby="embed-dialog-title"
-                aria-describedby="embed-dialog-intro"
-                onclose={on_dialog_close} onclick={on_dialog_click} onkeydown={on_keydown}>
-                if *open {
-                    <h2 id="embed-dialog-title">{ px(lang, Px::EmbedTitle) }</h2>
-                    <p id="embed-dialog-intro">{ px(lang, Px::EmbedIntro) }</p>
-                    if local_import {
-                        <p class="embed-warning">{ px(lang, Px::EmbedLocalImport) }</p>
+    furigana::rubify(
+        lang,
+        html! {
+            <>
+                <button type="button" class="tool-button embed-button" ref={opener_ref}
+                    aria-haspopup="dialog" onclick={on_open}>
+                    { px(lang, Px::EmbedButton) }
+                </button>
+                <dialog class="embed-dialog" ref={dialog_ref} aria-labelledby="embed-dialog-title"
+                    aria-describedby="embed-dialog-intro"
+                    onclose={on_dialog_close} onclick={on_dialog_click} onkeydown={on_keydown}>
+                    if *open {
+                        <h2 id="embed-dialog-title">{ px(lang, Px::EmbedTitle) }</h2>
+                        <p id="embed-dialog-intro">{ px(lang, Px::EmbedIntro) }</p>
+                        if local_import {
+                            <p class="embed-warning">{ px(lang, Px::EmbedLocalImport) }</p>
+                        }
+                        <label for="embed-code" class="embed-code-label">{ px(lang, Px::EmbedCodeLabel) }</label>
+                        <textarea id="embed-code" class="embed-code" ref={code_ref} readonly=true
+                            rows="10" spellcheck="false" value={code.clone()} />
+                        <p class="note">{ px(lang, Px::EmbedScriptNote) }</p>
+                        <p class="embed-status" role="status">
+                            { status.map(|k| px(lang, k)).unwrap_or_default() }
+                        </p>
+                        <div class="embed-actions">
+                            <button type="button" class="tool-button primary embed-copy" autofocus=true
+                                onclick={on_copy}>{ px(lang, Px::EmbedCopy) }</button>
+                            <a class="embed-preview" href={url} target="_blank" rel="noopener noreferrer">
+                                { px(lang, Px::EmbedPreview) }
+                            </a>
+                            <button type="button" class="tool-button embed-close"
+                                onclick={on_close_button}>{ px(lang, Px::EmbedClose) }</button>
+                        </div>
                     }
-                    <label for="embed-code" class="embed-code-label">{ px(lang, Px::EmbedCodeLabel) }</label>
-                    <textarea id="embed-code" class="embed-code" ref={code_ref} readonly=true
-                        rows="10" spellcheck="false" value={code.clone()} />
-                    <p class="note">{ px(lang, Px::EmbedScriptNote) }</p>
-                    <p class="embed-status" role="status">
-                        { status.map(|k| px(lang, k)).unwrap_or_default() }
-                    </p>
-                    <div class="embed-actions">
-                        <button type="button" class="tool-button primary embed-copy" autofocus=true
-                            onclick={on_copy}>{ px(lang, Px::EmbedCopy) }</button>
-                        <a class="embed-preview" href={url} target="_blank" rel="noopener noreferrer">
-                            { px(lang, Px::EmbedPreview) }
-                        </a>
-                        <button type="button" class="tool-button embed-close"
-                            onclick={on_close_button}>{ px(lang, Px::EmbedClose) }</button>
-                    </div>
-                }
-            </dialog>
-        </>
-    }
+                </dialog>
+            </>
+        },
+    )
 }
 
 /// Copies with `navigator.clipboard`; where that is missing or refused,
@@ -472,17 +476,20 @@ pub fn EmbedChrome(props: &EmbedChromeProps) -> Html {
         Some(Source::Imported { name, .. }) => Some(embed_data_name(lang, name)),
         _ => None,
     };
-    html! {
-        <p class="embed-source">
-            <span>{ px(lang, Px::EmbedSource) }</span>
-            if let Some(name) = data_name {
-                <span class="embed-data">{ name }</span>
-            }
-            <AppLink to={props.view.clone()} class="embed-full">
-                { px(lang, Px::EmbedOpenFull) }
-            </AppLink>
-        </p>
-    }
+    furigana::rubify(
+        lang,
+        html! {
+            <p class="embed-source">
+                <span>{ px(lang, Px::EmbedSource) }</span>
+                if let Some(name) = data_name {
+                    <span class="embed-data">{ name }</span>
+                }
+                <AppLink to={props.view.clone()} class="embed-full">
+                    { px(lang, Px::EmbedOpenFull) }
+                </AppLink>
+            </p>
+        },
+    )
 }
 
 /// The `embed_id` of this embed, from the hash query or the page query.

@@ -1,6 +1,7 @@
 //! [`Footer`]: source and licence attribution (required by PDL1.0) on every
 //! page except embeds.
 
+use crate::i18n::furigana;
 use yew::prelude::*;
 
 use crate::i18n::{t, Key};
@@ -10,14 +11,17 @@ use crate::use_lang;
 #[component]
 pub fn Footer() -> Html {
     let lang = use_lang();
-    html! {
-        <footer class="site-footer">
-            <div class="wrap">
-                <h2>{ t(lang, Key::SourceHeading) }</h2>
-                <p class="source">{ t(lang, Key::FooterSource) }</p>
-                <p>{ t(lang, Key::FooterLicence) }</p>
-                <p>{ t(lang, Key::FooterCharts) }</p>
-            </div>
-        </footer>
-    }
+    furigana::rubify(
+        lang,
+        html! {
+            <footer class="site-footer">
+                <div class="wrap">
+                    <h2>{ t(lang, Key::SourceHeading) }</h2>
+                    <p class="source">{ t(lang, Key::FooterSource) }</p>
+                    <p>{ t(lang, Key::FooterLicence) }</p>
+                    <p>{ t(lang, Key::FooterCharts) }</p>
+                </div>
+            </footer>
+        },
+    )
 }

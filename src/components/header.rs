@@ -4,6 +4,7 @@
 //! (filters, sort, method, scenario, era…); the navigation links carry a
 //! non-default `era` to the next page.
 
+use crate::i18n::furigana;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -27,42 +28,45 @@ pub fn Header() -> Html {
         Route::Goal { .. } | Route::Kpi { .. } => Route::Overview,
         r => r.clone(),
     };
-    html! {
-        <header class="site-header">
-            <div class="wrap header-row">
-                <AppLink to={Route::Overview} class="brand">
-                    <img src="favicon.svg" alt="" width="28" height="28" />
-                    <span>{ t(lang, Key::SiteName) }</span>
-                </AppLink>
-                <nav class="lang-switch" aria-label={t(lang, Key::LanguageLabel)}>
-                    <ul>
-                        { for Lang::ALL.iter().map(|&l| {
-                            let current = (l == lang).then(|| AttrValue::from("true"));
+    furigana::rubify(
+        lang,
+        html! {
+            <header class="site-header">
+                <div class="wrap header-row">
+                    <AppLink to={Route::Overview} class="brand">
+                        <img src="favicon.svg" alt="" width="28" height="28" />
+                        <span>{ t(lang, Key::SiteName) }</span>
+                    </AppLink>
+                    <nav class="lang-switch" aria-label={t(lang, Key::LanguageLabel)}>
+                        <ul>
+                            { for Lang::ALL.iter().map(|&l| {
+                                let current = (l == lang).then(|| AttrValue::from("true"));
+                                html! {
+                                    <li>
+                                        <AppLink to={route.clone()} lang={Some(l)} keep={keep.clone()} {current}>
+                                            { l.native_name() }
+                                        </AppLink>
+                                    </li>
+                                }
+                            }) }
+                        </ul>
+                    </nav>
+                </div>
+                <nav class="main-nav" aria-label={t(lang, Key::NavLabel)}>
+                    <ul class="wrap">
+                        { for Route::NAV.iter().map(|(r, key)| {
+                            let current = if *r == route {
+                                Some(AttrValue::from("page"))
+                            } else {
+                                (*r == section).then(|| AttrValue::from("true"))
+                            };
                             html! {
-                                <li>
-                                    <AppLink to={route.clone()} lang={Some(l)} keep={keep.clone()} {current}>
-                                        { l.native_name() }
-                                    </AppLink>
-                                </li>
+                                <li><AppLink to={r.clone()} keep={era.clone()} {current}>{ t(lang, *key) }</AppLink></li>
                             }
                         }) }
                     </ul>
                 </nav>
-            </div>
-            <nav class="main-nav" aria-label={t(lang, Key::NavLabel)}>
-                <ul class="wrap">
-                    { for Route::NAV.iter().map(|(r, key)| {
-                        let current = if *r == route {
-                            Some(AttrValue::from("page"))
-                        } else {
-                            (*r == section).then(|| AttrValue::from("true"))
-                        };
-                        html! {
-                            <li><AppLink to={r.clone()} keep={era.clone()} {current}>{ t(lang, *key) }</AppLink></li>
-                        }
-                    }) }
-                </ul>
-            </nav>
-        </header>
-    }
+            </header>
+        },
+    )
 }

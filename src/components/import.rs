@@ -15,6 +15,7 @@
 //! back to the embedded data; also why a stored import or a `?data=` file
 //! could not be used.
 
+use crate::i18n::furigana;
 use machi_kpi_core::{ImportError, ImportErrors};
 use yew::prelude::*;
 
@@ -170,24 +171,27 @@ pub fn ImportPanel() -> Html {
     if embed {
         return html! {};
     }
-    html! {
-        <section class="import-panel panel" id="import" aria-labelledby="import-title">
-            <h2 id="import-title">{ px(lang, Px::ImportHeading) }</h2>
-            <p>{ px(lang, Px::ImportIntro) }</p>
-            <div class="import-row">
-                <label class="file-label" for="import-file">{ px(lang, Px::ImportFileLabel) }</label>
-                <input type="file" id="import-file" class="import-file"
-                    accept=".csv,.json,text/csv,application/json"
-                    disabled={control.is_none()} {onchange} />
-            </div>
-            <p>
-                <a class="template-link" href="data/template-next-year.csv"
-                    download="template-next-year.csv">{ px(lang, Px::ImportTemplate) }</a>
-            </p>
-            <p class="note">{ px(lang, Px::ImportTemplateNote) }</p>
-            <div class="import-result" role="status" aria-live="polite">{ result }</div>
-        </section>
-    }
+    furigana::rubify(
+        lang,
+        html! {
+            <section class="import-panel panel" id="import" aria-labelledby="import-title">
+                <h2 id="import-title">{ px(lang, Px::ImportHeading) }</h2>
+                <p>{ px(lang, Px::ImportIntro) }</p>
+                <div class="import-row">
+                    <label class="file-label" for="import-file">{ px(lang, Px::ImportFileLabel) }</label>
+                    <input type="file" id="import-file" class="import-file"
+                        accept=".csv,.json,text/csv,application/json"
+                        disabled={control.is_none()} {onchange} />
+                </div>
+                <p>
+                    <a class="template-link" href="data/template-next-year.csv"
+                        download="template-next-year.csv">{ px(lang, Px::ImportTemplate) }</a>
+                </p>
+                <p class="note">{ px(lang, Px::ImportTemplateNote) }</p>
+                <div class="import-result" role="status" aria-live="polite">{ result }</div>
+            </section>
+        },
+    )
 }
 
 /// Which data is shown, and the way back to the embedded data.
@@ -245,16 +249,19 @@ pub fn DataBanner() -> Html {
         _ => None,
     };
 
-    html! {
-        <>
-            <div class="data-banner" role="status" hidden={imported.is_none()}>
-                <div class="wrap banner-row">{ imported.unwrap_or_default() }</div>
-            </div>
-            if let Some(problem) = problem {
-                <div class="data-problem" role="alert">
-                    <div class="wrap">{ problem }</div>
+    furigana::rubify(
+        lang,
+        html! {
+            <>
+                <div class="data-banner" role="status" hidden={imported.is_none()}>
+                    <div class="wrap banner-row">{ imported.unwrap_or_default() }</div>
                 </div>
-            }
-        </>
-    }
+                if let Some(problem) = problem {
+                    <div class="data-problem" role="alert">
+                        <div class="wrap">{ problem }</div>
+                    </div>
+                }
+            </>
+        },
+    )
 }

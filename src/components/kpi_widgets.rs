@@ -8,9 +8,11 @@
 //! Graphics are inline SVG drawn with geometry attributes only (no inline
 //! styles, so they work under a strict CSP and in print).
 
+use crate::i18n::furigana;
 use machi_kpi_core::analysis::indicator::actual_points;
 use machi_kpi_core::analysis::readable::{self as readable, AchievementHeadline, YearMonth};
 use machi_kpi_core::analysis::{IndicativeStatus, Metric, Outlook, Scope, TargetAnalysis};
+use machi_kpi_core::ruby::RubyPiece;
 use machi_kpi_core::{Dataset, Indicator, OfficialStatus, Role};
 use yew::prelude::*;
 use yew_router::prelude::*;
@@ -21,6 +23,38 @@ use crate::i18n::pages_goal_kpi::{self as text, pt, PKey};
 use crate::i18n::readable as rtext;
 use crate::i18n::Lang;
 use crate::routes::Route;
+
+/// The indicator's name for a title or a card: in やさしい日本語 its easy name from
+/// the data with the readings the data gives (`<ruby>`), when it has one; otherwise
+/// the official name (Japanese modes) or the English name.
+pub fn indicator_name(lang: Lang, ind: &Indicator) -> Html {
+    let easy = (lang == Lang::JaEasy)
+        .then_some(ind.name_easy_ja.as_deref())
+        .flatten()
+        .and_then(|e| machi_kpi_core::ruby::parse(e).ok());
+    match easy {
+        Some(pieces) => html! {
+            <span class="easy-name">
+                { for pieces.into_iter().map(|p| match p {
+                    RubyPiece::Text(t) => html! { { t.to_owned() } },
+                    RubyPiece::Ruby { base, reading } => html! {
+                        <ruby>{ base.to_owned() }<rt>{ reading.to_owned() }</rt></ruby>
+                    },
+                }) }
+            </span>
+        },
+        None => html! { { lang.pick(&ind.name_ja, &ind.name_en).to_owned() } },
+    }
+}
+
+/// Whether [`indicator_name`] shows an easy name rather than the official one.
+pub fn shows_easy_name(lang: Lang, ind: &Indicator) -> bool {
+    lang == Lang::JaEasy
+        && ind
+            .name_easy_ja
+            .as_deref()
+            .is_some_and(|e| machi_kpi_core::ruby::parse(e).is_ok())
+}
 
 /// The official status as a badge: symbol and words, or "no official status".
 pub fn status_badge(lang: Lang, status: Option<OfficialStatus>) -> Html {
@@ -422,9 +456,12 @@ pub fn QueryLink(props: &QueryLinkProps) -> Html {
             navigate(navigator, &to, &query);
         })
     };
-    html! {
-        <a {href} class={props.class.clone()} {onclick}>{ props.children.clone() }</a>
-    }
+    furigana::rubify(
+        crate::use_lang(),
+        html! {
+            <a {href} class={props.class.clone()} {onclick}>{ props.children.clone() }</a>
+        },
+    )
 }
 
 /// Pushes `route` with `query` (or without a query when it is empty).

@@ -14,6 +14,7 @@
 //! tab instead (`target="_blank"`), so the embedding page's frame keeps
 //! showing the embedded view.
 
+use crate::i18n::furigana;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -88,11 +89,14 @@ pub fn AppLink(props: &AppLinkProps) -> Html {
         Some(l) => (Some(l.html_lang()), Some(l.html_lang())),
         None => (None, None),
     };
-    html! {
-        <a {href} class={props.class.clone()} aria-current={props.current.clone()}
-            lang={lang_attr} {hreflang} {onclick}
-            target={embed.then_some("_blank")} rel={embed.then_some("noopener noreferrer")}>
-            { props.children.clone() }
-        </a>
-    }
+    furigana::rubify(
+        lang,
+        html! {
+            <a {href} class={props.class.clone()} aria-current={props.current.clone()}
+                lang={lang_attr} {hreflang} {onclick}
+                target={embed.then_some("_blank")} rel={embed.then_some("noopener noreferrer")}>
+                { props.children.clone() }
+            </a>
+        },
+    )
 }

@@ -3,6 +3,7 @@
 //! of the current view's tables (CSV) and of the whole dataset in force
 //! (indicators CSV, observations CSV, dataset JSON; imported data included).
 
+use crate::i18n::furigana;
 use machi_kpi_core::io::{csv, json};
 use yew::prelude::*;
 use yew_router::prelude::*;
@@ -98,26 +99,29 @@ pub fn PageTools() -> Html {
         })
     };
 
-    html! {
-        <section class="page-tools" aria-labelledby="page-tools-title">
-            <div class="wrap">
-                <h2 id="page-tools-title" class="page-tools-title">{ px(lang, Px::ToolsHeading) }</h2>
-                <div class="page-tools-row">
-                    <EmbedButton />
-                    <div class="downloads" role="group" aria-label={px(lang, Px::DownloadsLabel)}>
-                        { for Offer::ALL.iter().map(|&o| html! {
-                            <button type="button" class={classes!("tool-button", o.class())}
-                                onclick={offer(o)}>{ px(lang, o.label()) }</button>
-                        }) }
+    furigana::rubify(
+        lang,
+        html! {
+            <section class="page-tools" aria-labelledby="page-tools-title">
+                <div class="wrap">
+                    <h2 id="page-tools-title" class="page-tools-title">{ px(lang, Px::ToolsHeading) }</h2>
+                    <div class="page-tools-row">
+                        <EmbedButton />
+                        <div class="downloads" role="group" aria-label={px(lang, Px::DownloadsLabel)}>
+                            { for Offer::ALL.iter().map(|&o| html! {
+                                <button type="button" class={classes!("tool-button", o.class())}
+                                    onclick={offer(o)}>{ px(lang, o.label()) }</button>
+                            }) }
+                        </div>
                     </div>
+                    <p class="note">{ px(lang, Px::CsvNote) }</p>
+                    if let Some(message) = &*problem {
+                        <p class="tool-error" role="alert">
+                            { px(lang, Px::DownloadFailed) }{ ": " }{ message }
+                        </p>
+                    }
                 </div>
-                <p class="note">{ px(lang, Px::CsvNote) }</p>
-                if let Some(message) = &*problem {
-                    <p class="tool-error" role="alert">
-                        { px(lang, Px::DownloadFailed) }{ ": " }{ message }
-                    </p>
-                }
-            </div>
-        </section>
-    }
+            </section>
+        },
+    )
 }

@@ -4,6 +4,7 @@
 //! named by its column. Used by the table pages (`pages::tables::ui::scroll_region`)
 //! and by the Indicator page's tables.
 
+use crate::i18n::furigana;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -25,11 +26,14 @@ pub fn TableRegion(props: &TableRegionProps) -> Html {
         let node = node.clone();
         use_effect(move || label_cells(&node));
     }
-    html! {
-        <div ref={node} class="table-scroll" data-cards="phone" role="region" tabindex="0" aria-labelledby={props.caption_id.clone()}>
-            { props.children.clone() }
-        </div>
-    }
+    furigana::rubify(
+        crate::use_lang(),
+        html! {
+            <div ref={node} class="table-scroll" data-cards="phone" role="region" tabindex="0" aria-labelledby={props.caption_id.clone()}>
+                { props.children.clone() }
+            </div>
+        },
+    )
 }
 
 #[cfg(target_arch = "wasm32")]

@@ -10,10 +10,17 @@ use machi_kpi_core::OfficialStatus;
 use super::Lang;
 
 /// The official status name as shown to the reader: verbatim from the source
-/// in both Japanese modes, the dataset's English name otherwise.
+/// in Japanese, followed in やさしい日本語 by a plain gloss (the official words
+/// stay, as the city's own), the dataset's English name otherwise.
 pub fn status_name(lang: Lang, status: OfficialStatus) -> &'static str {
     match lang {
-        Lang::Ja | Lang::JaEasy => status.name_ja(),
+        Lang::Ja => status.name_ja(),
+        Lang::JaEasy => match status {
+            OfficialStatus::OnTrack => "順調に進捗（よく 進んで いる）",
+            OfficialStatus::MostlyOnTrack => "概ね順調に進捗（だいたい よく 進んで いる）",
+            OfficialStatus::DelayedCovid => "進捗の遅れ (コロナ)（コロナの ため おくれて いる）",
+            OfficialStatus::Delayed => "進捗の遅れ（おくれて いる）",
+        },
         Lang::En => status.name_en(),
     }
 }

@@ -11,6 +11,7 @@
 
 mod en;
 pub mod era;
+pub mod furigana;
 mod ja;
 mod ja_easy;
 pub mod kpi_format;

@@ -39,6 +39,8 @@ pkeys! {
     BreadcrumbLabel,
     /// Shown beside Japanese-only data text on the English page.
     JapaneseOnly,
+    /// Before the city's own name, under an easy name of the indicator.
+    OfficialNameLabel,
     PillarLabel,
     BasicDirection,
     NumericGoalsHeading,
@@ -247,6 +249,7 @@ fn ja(key: PKey) -> &'static str {
     match key {
         BreadcrumbLabel => "現在位置",
         JapaneseOnly => "原文（日本語）のまま表示しています。",
+        OfficialNameLabel => "市の資料での名前",
         PillarLabel => "柱",
         BasicDirection => "基本的方向",
         NumericGoalsHeading => "数値目標",
@@ -440,6 +443,7 @@ fn en(key: PKey) -> &'static str {
     match key {
         BreadcrumbLabel => "Breadcrumb",
         JapaneseOnly => "Shown in Japanese: the source has no English version.",
+        OfficialNameLabel => "Name in the city's documents",
         PillarLabel => "Pillar",
         BasicDirection => "Basic direction",
         NumericGoalsHeading => "Numerical goals",
@@ -633,6 +637,7 @@ fn ja_easy(key: PKey) -> &'static str {
     match key {
         BreadcrumbLabel => "いまの 場所",
         JapaneseOnly => "もとの 日本語の ままです。",
+        OfficialNameLabel => "市の 資料での 名前",
         PillarLabel => "柱",
         BasicDirection => "大きな 方向",
         NumericGoalsHeading => "数字の 目標",
@@ -927,7 +932,29 @@ pub fn kpi_chart_summary(
                     }
                     s
                 }
-                _ => {
+                Lang::JaEasy => {
+                    // Short sentences, common words: the chart summary a reader of
+                    // やさしい日本語 hears first.
+                    let who = series.map(|s| format!("{s}は ")).unwrap_or_default();
+                    let mut s = format!("{who}{from}から {to}に なりました");
+                    match (&target, &ach) {
+                        (Some((tp, tv)), Some(Reading::Rate(ach))) => {
+                            s.push_str(&format!("。{tp}の 目標 {tv}までの {ach} まで 来ました"))
+                        }
+                        (Some((tp, tv)), Some(Reading::Met)) => {
+                            s.push_str(&format!("。{tp}の 目標 {tv}に とどきました"))
+                        }
+                        (Some((tp, tv)), Some(Reading::Away)) => {
+                            s.push_str(&format!("。{tp}の 目標 {tv}から はなれて います"))
+                        }
+                        _ => {}
+                    }
+                    if let Some(o) = out {
+                        s.push_str(&format!("（これから：{o}）"));
+                    }
+                    s
+                }
+                Lang::Ja => {
                     let who = series.map(|s| format!("{s}は")).unwrap_or_default();
                     let mut s = match (&target, &ach) {
                         (Some((tp, tv)), Some(Reading::Rate(ach))) => format!(
@@ -958,7 +985,8 @@ pub fn kpi_chart_summary(
     }
     match lang {
         Lang::En => format!("{name}: {}.", clauses.join("; ")),
-        _ => format!("{name}は、{}です。", clauses.join("、")),
+        Lang::JaEasy => format!("{name}： {}。", clauses.join("。")),
+        Lang::Ja => format!("{name}は、{}です。", clauses.join("、")),
     }
 }
 

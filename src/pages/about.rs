@@ -9,6 +9,7 @@
 //! stays right with a newer dataset. The formulas are the Indicator page's
 //! ([`crate::pages::formulas`]).
 
+use crate::i18n::furigana;
 use machi_kpi_core::analysis::{
     Analysis, BaseSource, CovidImpact, IndicatorAnalysis, Method, Metric, Outlook, OutlookCounts,
     Scenario, TargetAnalysis,
@@ -53,35 +54,38 @@ pub fn AboutPage() -> Html {
         }
         .params(state.query_for(lang).and_then(|q| q.lang).as_deref()),
     };
-    html! {
-        <div class="wrap page about-page">
-            <h1 id="page-title">{ pt(lang, PKey::AboutTitle) }</h1>
-            <p class="lead">{ pt(lang, PKey::AboutIntro) }</p>
-            <nav class="toc" aria-labelledby="toc-title">
-                <h2 id="toc-title" class="visually-hidden">{ pt(lang, PKey::AboutTitle) }</h2>
-                <ul>
-                    { for [
-                        ("sources-title", PKey::SourcesHeading),
-                        ("licence-title", PKey::LicenceHeading),
-                        ("a11y-title", PKey::A11yHeading),
-                        ("method-title", PKey::MethodologyHeading),
-                        ("decisions-all-title", PKey::DecisionsAllHeading),
-                    ].into_iter().map(|(target, key)| html! {
-                        <li>
-                            <button type="button" class="link-button" onclick={jump_to(target)}>
-                                { pt(lang, key) }
-                            </button>
-                        </li>
-                    }) }
-                </ul>
-            </nav>
-            { sources(&ctx) }
-            { licence(&ctx) }
-            { accessibility(&ctx) }
-            { methodology(&ctx) }
-            { all_decisions(&ctx) }
-        </div>
-    }
+    furigana::rubify(
+        lang,
+        html! {
+            <div class="wrap page about-page">
+                <h1 id="page-title">{ pt(lang, PKey::AboutTitle) }</h1>
+                <p class="lead">{ pt(lang, PKey::AboutIntro) }</p>
+                <nav class="toc" aria-labelledby="toc-title">
+                    <h2 id="toc-title" class="visually-hidden">{ pt(lang, PKey::AboutTitle) }</h2>
+                    <ul>
+                        { for [
+                            ("sources-title", PKey::SourcesHeading),
+                            ("licence-title", PKey::LicenceHeading),
+                            ("a11y-title", PKey::A11yHeading),
+                            ("method-title", PKey::MethodologyHeading),
+                            ("decisions-all-title", PKey::DecisionsAllHeading),
+                        ].into_iter().map(|(target, key)| html! {
+                            <li>
+                                <button type="button" class="link-button" onclick={jump_to(target)}>
+                                    { pt(lang, key) }
+                                </button>
+                            </li>
+                        }) }
+                    </ul>
+                </nav>
+                { sources(&ctx) }
+                { licence(&ctx) }
+                { accessibility(&ctx) }
+                { methodology(&ctx) }
+                { all_decisions(&ctx) }
+            </div>
+        },
+    )
 }
 
 /// Scrolls to a section heading and moves the focus there. A fragment link

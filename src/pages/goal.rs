@@ -13,6 +13,7 @@
 //! initiatives) has no English version in the sources: the English page shows
 //! it in Japanese, marked `lang="ja"`, and says so.
 
+use crate::i18n::furigana;
 use machi_kpi_core::analysis::{Analysis, IndicatorAnalysis, TargetAnalysis};
 use machi_kpi_core::{Dataset, EditionId, Goal, Indicator, Measure};
 use yew::prelude::*;
@@ -65,46 +66,49 @@ pub fn GoalPage(props: &GoalPageProps) -> Html {
     let route = Route::Goal {
         id: goal.id.clone(),
     };
-    html! {
-        <div class="wrap page goal-page" data-goal={goal.id.clone()}>
-            <Breadcrumb items={vec![
-                (Some(Route::Overview), t(lang, Key::NavOverview).to_owned()),
-                (None, messages::goal_label(lang, &goal.id)),
-            ]} query={ctx.link_query()} />
-            <header class="page-head">
-                <p class="eyebrow">
-                    <span class="goal-id">{ messages::goal_label(lang, &goal.id) }</span>
-                    if let Some(p) = pillar {
-                        { " " }<span class="pillar">{ pt(lang, PKey::PillarLabel) }{ fmt::colon(lang) }<bdi>{ lang.pick(&p.name_ja, &p.name_en) }</bdi></span>
+    furigana::rubify(
+        lang,
+        html! {
+            <div class="wrap page goal-page" data-goal={goal.id.clone()}>
+                <Breadcrumb items={vec![
+                    (Some(Route::Overview), t(lang, Key::NavOverview).to_owned()),
+                    (None, messages::goal_label(lang, &goal.id)),
+                ]} query={ctx.link_query()} />
+                <header class="page-head">
+                    <p class="eyebrow">
+                        <span class="goal-id">{ messages::goal_label(lang, &goal.id) }</span>
+                        if let Some(p) = pillar {
+                            { " " }<span class="pillar">{ pt(lang, PKey::PillarLabel) }{ fmt::colon(lang) }<bdi>{ lang.pick(&p.name_ja, &p.name_en) }</bdi></span>
+                        }
+                    </p>
+                    <h1 id="page-title">{ lang.pick(&goal.title_ja, &goal.title_en) }</h1>
+                    if lang == Lang::En {
+                        <p class="title-ja" lang="ja">{ &goal.title_ja }</p>
                     }
-                </p>
-                <h1 id="page-title">{ lang.pick(&goal.title_ja, &goal.title_en) }</h1>
-                if lang == Lang::En {
-                    <p class="title-ja" lang="ja">{ &goal.title_ja }</p>
-                }
-                { w::data_as_of(lang, view.era, ds) }
-                { era_switch(lang, view.era, route.clone(), view, lang_q.clone()) }
-            </header>
+                    { w::data_as_of(lang, view.era, ds) }
+                    { era_switch(lang, view.era, route.clone(), view, lang_q.clone()) }
+                </header>
 
-            <section class="goal-direction" aria-labelledby="direction-title">
-                <h2 id="direction-title">{ pt(lang, PKey::BasicDirection) }</h2>
-                { japanese_only(lang) }
-                <p class="data-text" lang="ja">{ &goal.direction_ja }</p>
-            </section>
+                <section class="goal-direction" aria-labelledby="direction-title">
+                    <h2 id="direction-title">{ pt(lang, PKey::BasicDirection) }</h2>
+                    { japanese_only(lang) }
+                    <p class="data-text" lang="ja">{ &goal.direction_ja }</p>
+                </section>
 
-            <section class="goal-numeric" aria-labelledby="numeric-title">
-                <h2 id="numeric-title">{ pt(lang, PKey::NumericGoalsHeading) }</h2>
-                <ul class="kpi-cards">
-                    { for numeric_goals(ds, goal).map(|ind| html! { <li>{ indicator_card(&ctx, ind) }</li> }) }
-                </ul>
-            </section>
+                <section class="goal-numeric" aria-labelledby="numeric-title">
+                    <h2 id="numeric-title">{ pt(lang, PKey::NumericGoalsHeading) }</h2>
+                    <ul class="kpi-cards">
+                        { for numeric_goals(ds, goal).map(|ind| html! { <li>{ indicator_card(&ctx, ind) }</li> }) }
+                    </ul>
+                </section>
 
-            <section class="goal-measures" aria-labelledby="measures-title">
-                <h2 id="measures-title">{ pt(lang, PKey::MeasuresHeading) }</h2>
-                { for goal.measures.iter().map(|m| measure_section(&ctx, m)) }
-            </section>
-        </div>
-    }
+                <section class="goal-measures" aria-labelledby="measures-title">
+                    <h2 id="measures-title">{ pt(lang, PKey::MeasuresHeading) }</h2>
+                    { for goal.measures.iter().map(|m| measure_section(&ctx, m)) }
+                </section>
+            </div>
+        },
+    )
 }
 
 /// What every card and section needs.
@@ -253,7 +257,7 @@ fn indicator_card(ctx: &Ctx<'_>, ind: &Indicator) -> Html {
                 { w::status_badge(lang, ind.status) }
             </div>
             <h4 id={title_id}>
-                <QueryLink to={route.clone()} query={query.clone()}>{ lang.pick(&ind.name_ja, &ind.name_en) }</QueryLink>
+                <QueryLink to={route.clone()} query={query.clone()}>{ w::indicator_name(lang, ind) }</QueryLink>
             </h4>
             if let Some(note) = edition_note {
                 <p class="edition-note">{ note }</p>

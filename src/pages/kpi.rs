@@ -19,6 +19,7 @@
 //! an undefined one is "—" with its reason. Data text is always rendered as
 //! text, never as HTML.
 
+use crate::i18n::furigana;
 use std::rc::Rc;
 
 use machi_kpi_core::analysis::readable::projection_headline;
@@ -146,28 +147,31 @@ fn KpiBody(props: &BodyProps) -> Html {
         ind,
         a,
     };
-    html! {
-        <div class="wrap page kpi-page" data-kpi={ind.id.clone()}>
-            <Breadcrumb items={crumbs} query={link_query} />
-            { header(&ctx) }
-            if let Some((spec, table)) = &*chart {
-                <ChartPanel
-                    id="kpi-chart"
-                    title={pt(lang, PKey::ChartTitle)}
-                    spec={spec.clone()}
-                    table={table.clone()}
-                    height={380}
-                />
-            }
-            { view_options(&ctx, route.clone(), props.lang_q.clone()) }
-            { facts(&ctx) }
-            { analysis_section(&ctx) }
-            { covid_section(&ctx) }
-            { about_section(&ctx) }
-            { source_cells(&ctx) }
-            { decisions(&ctx) }
-        </div>
-    }
+    furigana::rubify(
+        lang,
+        html! {
+            <div class="wrap page kpi-page" data-kpi={ind.id.clone()}>
+                <Breadcrumb items={crumbs} query={link_query} />
+                { header(&ctx) }
+                if let Some((spec, table)) = &*chart {
+                    <ChartPanel
+                        id="kpi-chart"
+                        title={pt(lang, PKey::ChartTitle)}
+                        spec={spec.clone()}
+                        table={table.clone()}
+                        height={380}
+                    />
+                }
+                { view_options(&ctx, route.clone(), props.lang_q.clone()) }
+                { facts(&ctx) }
+                { analysis_section(&ctx) }
+                { covid_section(&ctx) }
+                { about_section(&ctx) }
+                { source_cells(&ctx) }
+                { decisions(&ctx) }
+            </div>
+        },
+    )
 }
 
 struct Ctx<'a> {
@@ -197,9 +201,13 @@ fn header(c: &Ctx<'_>) -> Html {
         <>
         <header class="page-head">
             <p class="eyebrow">{ text::kind_and_place(lang, ind) }</p>
-            <h1 id="page-title">{ lang.pick(&ind.name_ja, &ind.name_en) }</h1>
+            <h1 id="page-title">{ crate::components::kpi_widgets::indicator_name(lang, ind) }</h1>
             if lang == Lang::En {
                 <p class="title-ja" lang="ja">{ &ind.name_ja }</p>
+            }
+            if crate::components::kpi_widgets::shows_easy_name(lang, ind) {
+                // The easy name is ours; the city's own name stays beside it.
+                <p class="title-ja">{ pt(lang, PKey::OfficialNameLabel) }{ crate::i18n::kpi_format::colon(lang) }<bdi>{ &ind.name_ja }</bdi></p>
             }
             if let Some(r) = &ind.revision_name_ja {
                 <p class="title-ja" lang="ja">{ r }</p>

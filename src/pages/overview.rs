@@ -7,6 +7,7 @@
 //! them. Chart options, tables and summary sentences are built by
 //! [`crate::charts`] and recomputed only when the language changes.
 
+use crate::i18n::furigana;
 use machi_kpi_core::analysis::{
     status_breakdown, GroupCounts, OutlookCounts, StatusBreakdown, StatusCounts,
 };
@@ -133,91 +134,94 @@ fn OverviewBody(props: &BodyProps) -> Html {
     // The first screen answers "how is the strategy going?": the title, the answer in
     // one sentence, the data date, then the figures and the donut. The plan's period and
     // vision follow the charts.
-    html! {
-        <div class="wrap page overview">
-            <section class="hero" aria-labelledby="page-title">
-                <h1 id="page-title">{ lang.pick(&strategy.title_ja, &strategy.title_en) }</h1>
-                if let Some(answer) = messages::overview_answer(lang, overall) {
-                    <p class="answer" data-readable="overview-answer">{ answer }</p>
-                }
-                { crate::components::kpi_widgets::data_as_of_brief(lang, era, dataset) }
-            </section>
-
-            <section class="status" aria-labelledby="status-title">
-                <h2 id="status-title">{ t(lang, Key::StatusSectionTitle) }</h2>
-                { stat_tiles(lang, overall) }
-                { status_bar(lang, overall, "status-bar overall") }
-                <div class="chart-grid">
-                    <ChartPanel
-                        id="status-donut"
-                        title={t(lang, Key::DonutTitle)}
-                        spec={model.donut.clone()}
-                        table={model.donut_table.clone()}
-                        height={340}
-                    />
-                    <ChartPanel
-                        id="status-by-goal"
-                        title={t(lang, Key::ByGoalTitle)}
-                        spec={model.by_goal.clone()}
-                        table={model.by_goal_table.clone()}
-                        height={340}
-                        on_click={Some(on_goal_click)}
-                    />
-                </div>
-                <p class="note">
-                    { t(lang, Key::StatusSectionNote) }
-                    if let Some(note) = unevaluated_note {
-                        { " " }<span data-readable="unevaluated">{ note }</span>
+    furigana::rubify(
+        lang,
+        html! {
+            <div class="wrap page overview">
+                <section class="hero" aria-labelledby="page-title">
+                    <h1 id="page-title">{ lang.pick(&strategy.title_ja, &strategy.title_en) }</h1>
+                    if let Some(answer) = messages::overview_answer(lang, overall) {
+                        <p class="answer" data-readable="overview-answer">{ answer }</p>
                     }
-                </p>
-                if let Some(headline) = headline {
-                    <p class="answer projection-headline" data-readable="projection-headline">{ headline }</p>
-                }
-                { crate::components::kpi_widgets::status_vs_projection(lang, era, dataset) }
-            </section>
+                    { crate::components::kpi_widgets::data_as_of_brief(lang, era, dataset) }
+                </section>
 
-            <section class="plan" aria-label={t(lang, Key::PeriodLabel)}>
-                <dl class="facts">
-                    <div class="fact">
-                        <dt>{ t(lang, Key::PeriodLabel) }</dt>
-                        <dd>{ messages::period(lang, strategy.period.start_fy, strategy.period.end_fy) }</dd>
+                <section class="status" aria-labelledby="status-title">
+                    <h2 id="status-title">{ t(lang, Key::StatusSectionTitle) }</h2>
+                    { stat_tiles(lang, overall) }
+                    { status_bar(lang, overall, "status-bar overall") }
+                    <div class="chart-grid">
+                        <ChartPanel
+                            id="status-donut"
+                            title={t(lang, Key::DonutTitle)}
+                            spec={model.donut.clone()}
+                            table={model.donut_table.clone()}
+                            height={340}
+                        />
+                        <ChartPanel
+                            id="status-by-goal"
+                            title={t(lang, Key::ByGoalTitle)}
+                            spec={model.by_goal.clone()}
+                            table={model.by_goal_table.clone()}
+                            height={340}
+                            on_click={Some(on_goal_click)}
+                        />
                     </div>
-                    <div class="fact vision">
-                        <dt>{ t(lang, Key::VisionLabel) }</dt>
-                        <dd>{ lang.pick(&strategy.vision_ja, &strategy.vision_en) }</dd>
-                    </div>
-                </dl>
-                { crate::components::kpi_widgets::sources_line(lang, dataset) }
-            </section>
-
-            <section class="goals" aria-labelledby="goals-title">
-                <h2 id="goals-title">{ messages::goals_heading(lang, strategy.goals.len()) }</h2>
-                <ul class="goal-cards">
-                    { for strategy.goals.iter().map(|goal| {
-                        let counts = model
-                            .breakdown
-                            .by_goal
-                            .iter()
-                            .find(|g| g.key == goal.id)
-                            .map(|g: &GroupCounts| g.counts)
-                            .unwrap_or_default();
-                        // The revision replaced one goal's numeric goal, so there may be two.
-                        let names: Vec<String> = goal
-                            .numeric_goal_ids
-                            .iter()
-                            .filter_map(|id| dataset.indicators.iter().find(|i| &i.id == id))
-                            // Each name its own bidi isolate: one cannot reorder the next.
-                            .map(|i| crate::i18n::isolate(lang.pick(&i.name_ja, &i.name_en)))
-                            .collect();
-                        let numeric_goal = (!names.is_empty()).then(|| names.join(" / "));
-                        html! {
-                            <li>{ goal_card(lang, &goal.id, lang.pick(&goal.title_ja, &goal.title_en), numeric_goal, &counts) }</li>
+                    <p class="note">
+                        { t(lang, Key::StatusSectionNote) }
+                        if let Some(note) = unevaluated_note {
+                            { " " }<span data-readable="unevaluated">{ note }</span>
                         }
-                    }) }
-                </ul>
-            </section>
-        </div>
-    }
+                    </p>
+                    if let Some(headline) = headline {
+                        <p class="answer projection-headline" data-readable="projection-headline">{ headline }</p>
+                    }
+                    { crate::components::kpi_widgets::status_vs_projection(lang, era, dataset) }
+                </section>
+
+                <section class="plan" aria-label={t(lang, Key::PeriodLabel)}>
+                    <dl class="facts">
+                        <div class="fact">
+                            <dt>{ t(lang, Key::PeriodLabel) }</dt>
+                            <dd>{ messages::period(lang, strategy.period.start_fy, strategy.period.end_fy) }</dd>
+                        </div>
+                        <div class="fact vision">
+                            <dt>{ t(lang, Key::VisionLabel) }</dt>
+                            <dd>{ lang.pick(&strategy.vision_ja, &strategy.vision_en) }</dd>
+                        </div>
+                    </dl>
+                    { crate::components::kpi_widgets::sources_line(lang, dataset) }
+                </section>
+
+                <section class="goals" aria-labelledby="goals-title">
+                    <h2 id="goals-title">{ messages::goals_heading(lang, strategy.goals.len()) }</h2>
+                    <ul class="goal-cards">
+                        { for strategy.goals.iter().map(|goal| {
+                            let counts = model
+                                .breakdown
+                                .by_goal
+                                .iter()
+                                .find(|g| g.key == goal.id)
+                                .map(|g: &GroupCounts| g.counts)
+                                .unwrap_or_default();
+                            // The revision replaced one goal's numeric goal, so there may be two.
+                            let names: Vec<String> = goal
+                                .numeric_goal_ids
+                                .iter()
+                                .filter_map(|id| dataset.indicators.iter().find(|i| &i.id == id))
+                                // Each name its own bidi isolate: one cannot reorder the next.
+                                .map(|i| crate::i18n::isolate(lang.pick(&i.name_ja, &i.name_en)))
+                                .collect();
+                            let numeric_goal = (!names.is_empty()).then(|| names.join(" / "));
+                            html! {
+                                <li>{ goal_card(lang, &goal.id, lang.pick(&goal.title_ja, &goal.title_en), numeric_goal, &counts) }</li>
+                            }
+                        }) }
+                    </ul>
+                </section>
+            </div>
+        },
+    )
 }
 
 /// The headline figures: the total and one tile per status with its share.

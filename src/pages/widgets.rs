@@ -6,6 +6,7 @@
 //! names it, and the page re-reads the URL. So a copied link reopens the same
 //! view, and back/forward step through the choices.
 
+use crate::i18n::furigana;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -30,18 +31,21 @@ pub struct BreadcrumbProps {
 #[component]
 pub fn Breadcrumb(props: &BreadcrumbProps) -> Html {
     let lang = crate::use_lang();
-    html! {
-        <nav class="breadcrumb" aria-label={pt(lang, PKey::BreadcrumbLabel)}>
-            <ol>
-                { for props.items.iter().map(|(route, label)| match route {
-                    Some(r) => html! {
-                        <li><QueryLink to={r.clone()} query={props.query.clone()}>{ label }</QueryLink></li>
-                    },
-                    None => html! { <li aria-current="page">{ label }</li> },
-                }) }
-            </ol>
-        </nav>
-    }
+    furigana::rubify(
+        lang,
+        html! {
+            <nav class="breadcrumb" aria-label={pt(lang, PKey::BreadcrumbLabel)}>
+                <ol>
+                    { for props.items.iter().map(|(route, label)| match route {
+                        Some(r) => html! {
+                            <li><QueryLink to={r.clone()} query={props.query.clone()}>{ label }</QueryLink></li>
+                        },
+                        None => html! { <li aria-current="page">{ label }</li> },
+                    }) }
+                </ol>
+            </nav>
+        },
+    )
 }
 
 /// On the English page, a note that the next text is Japanese only.
@@ -80,33 +84,36 @@ pub struct ViewSwitchProps {
 #[component]
 pub fn ViewSwitch(props: &ViewSwitchProps) -> Html {
     let navigator = use_navigator();
-    html! {
-        <fieldset class="view-option" data-switch={props.name.clone()}>
-            <legend>{ &props.legend }</legend>
-            <div class="options">
-                { for props.options.iter().map(|o| {
-                    let id = format!("{}-{}", props.name, o.value);
-                    let onchange = {
-                        let navigator = navigator.clone();
-                        let route = props.route.clone();
-                        let query = o.query.clone();
-                        Callback::from(move |_: Event| {
-                            if let Some(n) = &navigator {
-                                navigate(n, &route, &query);
-                            }
-                        })
-                    };
-                    html! {
-                        <label for={id.clone()} class={classes!(o.selected.then_some("selected"))}>
-                            <input type="radio" id={id} name={props.name.clone()} value={o.value}
-                                checked={o.selected} {onchange} />
-                            { &o.label }
-                        </label>
-                    }
-                }) }
-            </div>
-        </fieldset>
-    }
+    furigana::rubify(
+        crate::use_lang(),
+        html! {
+            <fieldset class="view-option" data-switch={props.name.clone()}>
+                <legend>{ &props.legend }</legend>
+                <div class="options">
+                    { for props.options.iter().map(|o| {
+                        let id = format!("{}-{}", props.name, o.value);
+                        let onchange = {
+                            let navigator = navigator.clone();
+                            let route = props.route.clone();
+                            let query = o.query.clone();
+                            Callback::from(move |_: Event| {
+                                if let Some(n) = &navigator {
+                                    navigate(n, &route, &query);
+                                }
+                            })
+                        };
+                        html! {
+                            <label for={id.clone()} class={classes!(o.selected.then_some("selected"))}>
+                                <input type="radio" id={id} name={props.name.clone()} value={o.value}
+                                    checked={o.selected} {onchange} />
+                                { &o.label }
+                            </label>
+                        }
+                    }) }
+                </div>
+            </fieldset>
+        },
+    )
 }
 
 /// The era switch for a page whose other state is `view`.

@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { OUT, chartsDrawn, clean, launchContext, openPage } from './harness.mjs';
+import { OUT, chartsDrawn, clean, launchContext, openPage, readText } from './harness.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const DATASET = JSON.parse(readFileSync(join(HERE, '..', '..', 'www', 'data', 'dataset.json'), 'utf8'));
@@ -39,7 +39,7 @@ for (const lang of ['ja', 'en', 'ja-easy']) {
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: join(OUT, `first-screen-overview-${lang}.png`) });
 
-    const answer = await page.textContent('[data-readable="overview-answer"]');
+    const answer = await readText(page, '[data-readable="overview-answer"]');
     const tiles = await page.$$eval('.stat-tiles [data-figure]', (els) => Object.fromEntries(els.map((e) => [e.dataset.figure, Number(e.textContent)])));
     const total = tiles.total;
     const good = tiles.on_track + tiles.mostly_on_track;
@@ -62,9 +62,9 @@ for (const lang of ['ja', 'en', 'ja-easy']) {
 
     // Further down: the projection headline with the target years from the data, and
     // why fewer indicators are counted than the data holds.
-    const headline = await page.textContent('[data-readable="projection-headline"]');
+    const headline = await readText(page, '[data-readable="projection-headline"]');
     assert.match(headline, lang === 'en' ? /FY2024|FY 2024/ : /令和6年度|2024年度/);
-    const unevaluated = await page.textContent('[data-readable="unevaluated"]');
+    const unevaluated = await readText(page, '[data-readable="unevaluated"]');
     assert.ok(unevaluated.includes(String(DATASET.indicators.length)), unevaluated);
     assert.ok(unevaluated.includes(String(DATASET.indicators.length - total)), unevaluated);
     clean(session);

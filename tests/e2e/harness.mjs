@@ -125,3 +125,24 @@ export async function axeViolations(page, { seriousOnly = false } = {}) {
       .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   }, seriousOnly);
 }
+
+/**
+ * The text of the first element matching `selector` as a reader reads it: without the
+ * furigana readings of やさしい日本語 (`<rt>`), which `textContent` would glue to their kanji.
+ */
+export function readText(page, selector) {
+  return page.locator(selector).first().evaluate((el) => {
+    const copy = el.cloneNode(true);
+    copy.querySelectorAll('rt, rp').forEach((n) => n.remove());
+    return copy.textContent;
+  });
+}
+
+/** Every element matching `selector`, read as by {@link readText}. */
+export function readTexts(page, selector) {
+  return page.locator(selector).evaluateAll((els) => els.map((el) => {
+    const copy = el.cloneNode(true);
+    copy.querySelectorAll('rt, rp').forEach((n) => n.remove());
+    return copy.textContent;
+  }));
+}

@@ -12,7 +12,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { OUT, chartsDrawn, clean, launchContext, openPage } from './harness.mjs';
+import { OUT, chartsDrawn, clean, launchContext, openPage, readTexts } from './harness.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const HOSTILE = readFileSync(join(ROOT, 'tests', 'fixtures', 'hostile-dataset.json'));
@@ -205,7 +205,7 @@ test('import problems are shown in each language (screenshot at 360 px)', async 
     await go(page, `#/data?lang=${lang}`);
     await page.setInputFiles('#import-file', { name: 'mangled.csv', mimeType: 'text/csv', buffer: Buffer.from(file) });
     await page.waitForSelector('.import-errors li');
-    const items = await page.locator('.import-errors li').allTextContents();
+    const items = await readTexts(page, '.import-errors li');
     for (const want of expected[lang]) assert.ok(items.some((t) => t.startsWith(want)), `${lang}: ${want}\n${items.join('\n')}`);
     assert.ok(await page.locator('.data-banner').isHidden(), 'a failed import shows no banner');
     if (lang === 'ja') {

@@ -14,7 +14,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
-  OUT, axeViolations, chartsDrawn, clean, launchContext, openPage,
+  OUT, axeViolations, chartsDrawn, clean, launchContext, openPage, readText,
 } from './harness.mjs';
 
 let context;
@@ -324,7 +324,11 @@ test('plain Japanese (ja-easy) on the three pages', async () => {
   ]) {
     const session = await open(path);
     assert.equal(await session.page.getAttribute('html', 'lang'), 'ja');
-    assert.match(await session.page.locator('main').innerText(), must);
+    assert.match(await readText(session.page, 'main'), must);
+    // Furigana on the interface text (issue 13 item 5): the page heading and the
+    // site header carry readings.
+    assert.ok(await session.page.locator('main ruby rt').count() > 5, `${path}: furigana in the page`);
+    assert.ok(await session.page.locator('header ruby rt').count() > 0, `${path}: furigana in the site header`);
     clean(session);
     await session.page.close();
   }

@@ -16,7 +16,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  OUT, axeViolations, chartsDrawn, clean, launchContext, openPage,
+  OUT, axeViolations, chartsDrawn, clean, launchContext, openPage, readText,
 } from './harness.mjs';
 
 let context;
@@ -142,7 +142,8 @@ test('delays in やさしい日本語 has its own text', async () => {
   const session = await open('./#/delays?lang=ja-easy');
   const { page } = session;
   assert.equal(await figure(page, 'delayed_covid'), '12');
-  assert.match(await page.locator('main').innerText(), /コロナの ため/);
+  assert.match(await readText(page, 'main'), /コロナの ため/);
+  assert.ok(await page.locator('main ruby rt').count() > 5, 'furigana on the Delays page');
   clean(session);
   await page.close();
 });

@@ -18,6 +18,7 @@ pub mod cell;
 pub mod error;
 pub mod io;
 pub mod model;
+pub mod ruby;
 pub mod synthetic;
 
 pub use error::{ErrorKind, ImportError, ImportErrors, Position, Text, Thing};

@@ -326,6 +326,10 @@ pub struct Indicator {
     /// The name as the 2024 revision prints it, when it differs.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub revision_name_ja: Option<String>,
+    /// An easy name in やさしい日本語 beside the official one, with a reading on
+    /// every kanji (`｜仕事《しごと》`, see [`crate::ruby`]); shown in that mode.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name_easy_ja: Option<String>,
     pub unit: Unit,
     pub direction: Direction,
     pub better: Better,

@@ -82,6 +82,7 @@ pub fn generate(template: &Dataset, n: usize, seed: u64) -> Dataset {
                 name_ja: format!("合成指標{i}"),
                 name_en: format!("Synthetic indicator {i}"),
                 revision_name_ja: None,
+                name_easy_ja: None,
                 unit: Unit {
                     ja: "件".into(),
                     en: "cases".into(),

@@ -8,6 +8,7 @@
 //! [`crate::components::download::save_bytes`]. URL state:
 //! `goal`, `status`, `dept`, `q`, `sort` (plus the shared `era`).
 
+use crate::i18n::furigana;
 use std::rc::Rc;
 
 use machi_kpi_core::{Dataset, Indicator};
@@ -120,40 +121,43 @@ fn DataBody(props: &BodyProps) -> Html {
         })
     };
 
-    html! {
-        <div class="wrap page tables-page page-data">
-            <h1>{ t(lang, Key::NavData) }</h1>
-            <p class="lead">{ tt(lang, TKey::DataLead) }</p>
+    furigana::rubify(
+        lang,
+        html! {
+            <div class="wrap page tables-page page-data">
+                <h1>{ t(lang, Key::NavData) }</h1>
+                <p class="lead">{ tt(lang, TKey::DataLead) }</p>
 
-            <section aria-labelledby="downloads-title" class="downloads">
-                <h2 id="downloads-title">{ tt(lang, TKey::DownloadsTitle) }</h2>
-                <p class="note">{ tt(lang, TKey::DownloadsLead) }</p>
-                <ul class="download-buttons">
-                    { for Download::ALL.iter().map(|&d| html! {
-                        <li>
-                            <button type="button" class="download" data-file={d.file_name()} onclick={on_download(d)}>
-                                <span aria-hidden="true">{ "⬇ " }</span>{ tt(lang, download_key(d)) }
-                            </button>
-                        </li>
-                    }) }
-                </ul>
-                if let Some(e) = &*error {
-                    <p class="chart-error" role="alert">{ tt(lang, TKey::DownloadFailed) }{ " " }{ e.clone() }</p>
-                }
-                // Import of a newer report (issue 5): validated by the core, shown on
-                // every page only when it succeeds (DESIGN.md §2, §7).
-                <crate::components::import::ImportPanel />
-            </section>
+                <section aria-labelledby="downloads-title" class="downloads">
+                    <h2 id="downloads-title">{ tt(lang, TKey::DownloadsTitle) }</h2>
+                    <p class="note">{ tt(lang, TKey::DownloadsLead) }</p>
+                    <ul class="download-buttons">
+                        { for Download::ALL.iter().map(|&d| html! {
+                            <li>
+                                <button type="button" class="download" data-file={d.file_name()} onclick={on_download(d)}>
+                                    <span aria-hidden="true">{ "⬇ " }</span>{ tt(lang, download_key(d)) }
+                                </button>
+                            </li>
+                        }) }
+                    </ul>
+                    if let Some(e) = &*error {
+                        <p class="chart-error" role="alert">{ tt(lang, TKey::DownloadFailed) }{ " " }{ e.clone() }</p>
+                    }
+                    // Import of a newer report (issue 5): validated by the core, shown on
+                    // every page only when it succeeds (DESIGN.md §2, §7).
+                    <crate::components::import::ImportPanel />
+                </section>
 
-            <section>
-                <h2 id="data-table-title">{ tt(lang, TKey::DataTableTitle) }</h2>
-                <FilterBar id="data" filter={state.filter.clone()} data={ds.clone()} {lang} on_change={on_filter} />
-                { live_count("data-count", showing(lang, shown.len(), ds.indicators.len(), Unit::Indicators)) }
-                <p class="note">{ tt(lang, TKey::RawCellsNote) }</p>
-                { data_table(lang, era, ds, &columns, &shown, state.sort, &on_sort) }
-            </section>
-        </div>
-    }
+                <section>
+                    <h2 id="data-table-title">{ tt(lang, TKey::DataTableTitle) }</h2>
+                    <FilterBar id="data" filter={state.filter.clone()} data={ds.clone()} {lang} on_change={on_filter} />
+                    { live_count("data-count", showing(lang, shown.len(), ds.indicators.len(), Unit::Indicators)) }
+                    <p class="note">{ tt(lang, TKey::RawCellsNote) }</p>
+                    { data_table(lang, era, ds, &columns, &shown, state.sort, &on_sort) }
+                </section>
+            </div>
+        },
+    )
 }
 
 fn data_table(

@@ -7,6 +7,7 @@
 //! options from [`crate::charts`]. URL state: `diff=1` (only differences) and
 //! `sort` (the dip table), plus the shared `era`.
 
+use crate::i18n::furigana;
 use machi_kpi_core::analysis::{GroupCounts, Metric, Unavailable, YearReached};
 use machi_kpi_core::{Dataset, Indicator, OfficialStatus, PeriodKind, Role};
 use yew::prelude::*;
@@ -286,79 +287,82 @@ fn DelaysBody(props: &BodyProps) -> Html {
         })
     };
 
-    html! {
-        <div class="wrap page tables-page page-delays">
-            <h1>{ t(lang, Key::NavDelays) }</h1>
-            <p class="lead">{ tt(lang, TKey::DelaysLead) }</p>
-            <p class="note">{ tt(lang, TKey::OfficialNote) }</p>
-            <ul class="stat-tiles">
-                { tile("delayed", overall.delayed_total(), None, tt(lang, TKey::TileDelayed), None) }
-                { tile("delayed_covid", overall.delayed_covid, None, tt(lang, TKey::TileDelayedCovid), Some(OfficialStatus::DelayedCovid)) }
-                { tile("delayed_other", overall.delayed, None, tt(lang, TKey::TileDelayedOther), Some(OfficialStatus::Delayed)) }
-                { tile("covid_computed", analysis.summary.covid_affected, None, tt(lang, TKey::TileCovidComputed), None) }
-                { tile("status_agree", agreement.agree, Some(agreement.compared), tt(lang, TKey::TileStatusAgree), None) }
-                { tile("covid_agree", agreement.covid_agree, Some(agreement.covid_compared), tt(lang, TKey::TileCovidAgree), None) }
-            </ul>
+    furigana::rubify(
+        lang,
+        html! {
+            <div class="wrap page tables-page page-delays">
+                <h1>{ t(lang, Key::NavDelays) }</h1>
+                <p class="lead">{ tt(lang, TKey::DelaysLead) }</p>
+                <p class="note">{ tt(lang, TKey::OfficialNote) }</p>
+                <ul class="stat-tiles">
+                    { tile("delayed", overall.delayed_total(), None, tt(lang, TKey::TileDelayed), None) }
+                    { tile("delayed_covid", overall.delayed_covid, None, tt(lang, TKey::TileDelayedCovid), Some(OfficialStatus::DelayedCovid)) }
+                    { tile("delayed_other", overall.delayed, None, tt(lang, TKey::TileDelayedOther), Some(OfficialStatus::Delayed)) }
+                    { tile("covid_computed", analysis.summary.covid_affected, None, tt(lang, TKey::TileCovidComputed), None) }
+                    { tile("status_agree", agreement.agree, Some(agreement.compared), tt(lang, TKey::TileStatusAgree), None) }
+                    { tile("covid_agree", agreement.covid_agree, Some(agreement.covid_compared), tt(lang, TKey::TileCovidAgree), None) }
+                </ul>
 
-            <section aria-labelledby="breakdown-title">
-                <h2 id="breakdown-title">{ tt(lang, TKey::BreakdownTitle) }</h2>
-                <p class="note">{ tt(lang, TKey::BreakdownLead) }</p>
-                <div class="chart-grid">
-                    <ChartPanel id="delays-by-goal" title={tt(lang, TKey::ChartByGoal)}
-                        spec={delay_groups::spec(&goal_labelled, &overall, lang)}
-                        table={delay_groups::table(&goal_all, &overall, lang, tt(lang, TKey::ColGroupGoal))}
-                        height={delay_groups::height_for(goal_labelled.len())}
-                        on_click={Some(on_goal)} />
-                    <ChartPanel id="delays-by-department" title={tt(lang, TKey::ChartByDepartment)}
-                        spec={delay_groups::spec(&dept_labelled, &overall, lang)}
-                        table={delay_groups::table(&dept_all, &overall, lang, tt(lang, TKey::ColGroupDepartment))}
-                        height={delay_groups::height_for(dept_labelled.len())}
-                        on_click={Some(on_dept)} />
-                </div>
-                <div class="chart-wide">
-                    <ChartPanel id="delays-by-measure" title={tt(lang, TKey::ChartByMeasure)}
-                        spec={delay_groups::spec(&measure_labelled, &overall, lang)}
-                        table={delay_groups::table(&measure_all, &overall, lang, tt(lang, TKey::ColGroupMeasure))}
-                        height={delay_groups::height_for(measure_labelled.len())}
-                        on_click={Some(on_measure)} />
-                </div>
-            </section>
-
-            <section>
-                <h2 id="covid-title">{ tt(lang, TKey::CovidTitle) }</h2>
-                <p class="note">{ tt(lang, TKey::CovidLead) }</p>
-                <Choice name="era" legend={tt(lang, TKey::EraLegend)}
-                    options={era_options(lang)} selected={era.slug()} on_change={on_era} />
-                <ChartPanel id="covid-dip" title={tt(lang, TKey::ChartDip)}
-                    spec={covid_dip::spec(&dips, lang)} table={covid_dip::table(&dips, lang)}
-                    height={covid_dip::height_for(dips.len())} on_click={Some(on_dip)} />
-                { dip_table(lang, era, &rows, state.sort, &on_sort) }
-                <p class="note">{ without_dip_note(lang, without_dip(ds, &analysis)) }</p>
-            </section>
-
-            <section>
-                <h2 id="comparison-title">{ tt(lang, TKey::ComparisonTitle) }</h2>
-                <p class="note">{ tt(lang, TKey::ComparisonLead) }</p>
-                <div class="cross-tabs">
-                    { simple_table("cross-status", &status_cross_table(lang, &comparison)) }
-                    { simple_table("cross-covid", &covid_cross_table(lang, &comparison)) }
-                </div>
-                <p class="agreement" data-figure="agreement">
-                    { tt(lang, TKey::TileStatusAgree) }{ ": " }<strong>{ of(lang, agreement.agree, agreement.compared) }</strong>
-                    { " / " }
-                    { tt(lang, TKey::TileCovidAgree) }{ ": " }<strong>{ of(lang, agreement.covid_agree, agreement.covid_compared) }</strong>
-                </p>
-                <div class="filter-bar">
-                    <div class="field field-check">
-                        <input type="checkbox" id="diff-only" checked={state.differences_only} onchange={on_diff} />
-                        <label for="diff-only">{ tt(lang, TKey::DifferencesOnly) }</label>
+                <section aria-labelledby="breakdown-title">
+                    <h2 id="breakdown-title">{ tt(lang, TKey::BreakdownTitle) }</h2>
+                    <p class="note">{ tt(lang, TKey::BreakdownLead) }</p>
+                    <div class="chart-grid">
+                        <ChartPanel id="delays-by-goal" title={tt(lang, TKey::ChartByGoal)}
+                            spec={delay_groups::spec(&goal_labelled, &overall, lang)}
+                            table={delay_groups::table(&goal_all, &overall, lang, tt(lang, TKey::ColGroupGoal))}
+                            height={delay_groups::height_for(goal_labelled.len())}
+                            on_click={Some(on_goal)} />
+                        <ChartPanel id="delays-by-department" title={tt(lang, TKey::ChartByDepartment)}
+                            spec={delay_groups::spec(&dept_labelled, &overall, lang)}
+                            table={delay_groups::table(&dept_all, &overall, lang, tt(lang, TKey::ColGroupDepartment))}
+                            height={delay_groups::height_for(dept_labelled.len())}
+                            on_click={Some(on_dept)} />
                     </div>
-                </div>
-                { live_count("comparison-count", showing(lang, shown.len(), comparison.len(), Unit::Indicators)) }
-                { comparison_table(lang, &shown) }
-            </section>
-        </div>
-    }
+                    <div class="chart-wide">
+                        <ChartPanel id="delays-by-measure" title={tt(lang, TKey::ChartByMeasure)}
+                            spec={delay_groups::spec(&measure_labelled, &overall, lang)}
+                            table={delay_groups::table(&measure_all, &overall, lang, tt(lang, TKey::ColGroupMeasure))}
+                            height={delay_groups::height_for(measure_labelled.len())}
+                            on_click={Some(on_measure)} />
+                    </div>
+                </section>
+
+                <section>
+                    <h2 id="covid-title">{ tt(lang, TKey::CovidTitle) }</h2>
+                    <p class="note">{ tt(lang, TKey::CovidLead) }</p>
+                    <Choice name="era" legend={tt(lang, TKey::EraLegend)}
+                        options={era_options(lang)} selected={era.slug()} on_change={on_era} />
+                    <ChartPanel id="covid-dip" title={tt(lang, TKey::ChartDip)}
+                        spec={covid_dip::spec(&dips, lang)} table={covid_dip::table(&dips, lang)}
+                        height={covid_dip::height_for(dips.len())} on_click={Some(on_dip)} />
+                    { dip_table(lang, era, &rows, state.sort, &on_sort) }
+                    <p class="note">{ without_dip_note(lang, without_dip(ds, &analysis)) }</p>
+                </section>
+
+                <section>
+                    <h2 id="comparison-title">{ tt(lang, TKey::ComparisonTitle) }</h2>
+                    <p class="note">{ tt(lang, TKey::ComparisonLead) }</p>
+                    <div class="cross-tabs">
+                        { simple_table("cross-status", &status_cross_table(lang, &comparison)) }
+                        { simple_table("cross-covid", &covid_cross_table(lang, &comparison)) }
+                    </div>
+                    <p class="agreement" data-figure="agreement">
+                        { tt(lang, TKey::TileStatusAgree) }{ ": " }<strong>{ of(lang, agreement.agree, agreement.compared) }</strong>
+                        { " / " }
+                        { tt(lang, TKey::TileCovidAgree) }{ ": " }<strong>{ of(lang, agreement.covid_agree, agreement.covid_compared) }</strong>
+                    </p>
+                    <div class="filter-bar">
+                        <div class="field field-check">
+                            <input type="checkbox" id="diff-only" checked={state.differences_only} onchange={on_diff} />
+                            <label for="diff-only">{ tt(lang, TKey::DifferencesOnly) }</label>
+                        </div>
+                    </div>
+                    { live_count("comparison-count", showing(lang, shown.len(), comparison.len(), Unit::Indicators)) }
+                    { comparison_table(lang, &shown) }
+                </section>
+            </div>
+        },
+    )
 }
 
 /// The era switch's options.

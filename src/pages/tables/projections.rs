@@ -8,6 +8,7 @@
 //! state is in the URL (`scenario`, `method`, `goal`, `status`, `dept`, `q`,
 //! `fy2024`, `fy2027`, `sort`, and the shared `era`).
 
+use crate::i18n::furigana;
 use std::rc::Rc;
 
 use machi_kpi_core::analysis::{Method, Metric, Scenario, YearReached};
@@ -229,46 +230,49 @@ fn ProjectionsBody(props: &BodyProps) -> Html {
     };
     let total = all_rows.len();
 
-    html! {
-        <div class="wrap page tables-page page-projections">
-            <h1>{ t(lang, Key::NavProjections) }</h1>
-            <p class="lead">{ tt(lang, TKey::ProjectionsLead) }</p>
-            { crate::components::kpi_widgets::data_as_of(lang, era, ds) }
-            { crate::components::kpi_widgets::status_vs_projection(lang, era, ds) }
-            // A target year already over by the reader's date (the browser's clock).
-            { for ds.editions.iter().filter(|e| machi_kpi_core::EditionId::WITH_TARGETS.contains(&e.id)).map(|e| machi_kpi_core::Period::fiscal(e.target_fy))
-                .filter(|p| machi_kpi_core::analysis::readable::period_over(*p, crate::components::kpi_widgets::today()))
-                .map(|p| html! {
-                    <p class="note target-passed" data-readable="target-year-over">
-                        { crate::i18n::readable::projections_year_over(lang, era, p) }
-                    </p>
-                }) }
-            <div class="switches">
-                <Choice name="scenario" legend={tt(lang, TKey::ScenarioLegend)} options={scenario_options}
-                    selected={scenario_slug(state.scenario)} on_change={on_scenario} />
-                <Choice name="method" legend={tt(lang, TKey::MethodLegend)} options={method_options}
-                    selected={state.method.slug()} on_change={on_method} />
-                <Choice name="era" legend={tt(lang, TKey::EraLegend)} options={era_options(lang)}
-                    selected={era.slug()} on_change={on_era} />
+    furigana::rubify(
+        lang,
+        html! {
+            <div class="wrap page tables-page page-projections">
+                <h1>{ t(lang, Key::NavProjections) }</h1>
+                <p class="lead">{ tt(lang, TKey::ProjectionsLead) }</p>
+                { crate::components::kpi_widgets::data_as_of(lang, era, ds) }
+                { crate::components::kpi_widgets::status_vs_projection(lang, era, ds) }
+                // A target year already over by the reader's date (the browser's clock).
+                { for ds.editions.iter().filter(|e| machi_kpi_core::EditionId::WITH_TARGETS.contains(&e.id)).map(|e| machi_kpi_core::Period::fiscal(e.target_fy))
+                    .filter(|p| machi_kpi_core::analysis::readable::period_over(*p, crate::components::kpi_widgets::today()))
+                    .map(|p| html! {
+                        <p class="note target-passed" data-readable="target-year-over">
+                            { crate::i18n::readable::projections_year_over(lang, era, p) }
+                        </p>
+                    }) }
+                <div class="switches">
+                    <Choice name="scenario" legend={tt(lang, TKey::ScenarioLegend)} options={scenario_options}
+                        selected={scenario_slug(state.scenario)} on_change={on_scenario} />
+                    <Choice name="method" legend={tt(lang, TKey::MethodLegend)} options={method_options}
+                        selected={state.method.slug()} on_change={on_method} />
+                    <Choice name="era" legend={tt(lang, TKey::EraLegend)} options={era_options(lang)}
+                        selected={era.slug()} on_change={on_era} />
+                </div>
+                <section>
+                    <h2 id="outlook-title" class="visually-hidden">{ tt(lang, TKey::ChartOutlook) }</h2>
+                    <p class="note">{ tt(lang, TKey::ClickBarHint) }</p>
+                    <ChartPanel id="outlook-counts" title={tt(lang, TKey::ChartOutlook)}
+                        spec={outlook_counts::spec(&counts, lang, era)}
+                        table={outlook_counts::table(&counts, lang, era)}
+                        height={360} on_click={Some(on_bar)} />
+                </section>
+                <section>
+                    <h2 id="proj-table-title">{ tt(lang, TKey::OutlookTableTitle) }</h2>
+                    <FilterBar id="proj" filter={state.filter.clone()} data={ds.clone()} {lang} on_change={on_filter}>
+                        { outlook_filters }
+                    </FilterBar>
+                    { live_count("proj-count", showing(lang, shown.len(), total, Unit::Indicators)) }
+                    { projection_table(lang, era, ds, &shown, state.sort, &on_sort) }
+                </section>
             </div>
-            <section>
-                <h2 id="outlook-title" class="visually-hidden">{ tt(lang, TKey::ChartOutlook) }</h2>
-                <p class="note">{ tt(lang, TKey::ClickBarHint) }</p>
-                <ChartPanel id="outlook-counts" title={tt(lang, TKey::ChartOutlook)}
-                    spec={outlook_counts::spec(&counts, lang, era)}
-                    table={outlook_counts::table(&counts, lang, era)}
-                    height={360} on_click={Some(on_bar)} />
-            </section>
-            <section>
-                <h2 id="proj-table-title">{ tt(lang, TKey::OutlookTableTitle) }</h2>
-                <FilterBar id="proj" filter={state.filter.clone()} data={ds.clone()} {lang} on_change={on_filter}>
-                    { outlook_filters }
-                </FilterBar>
-                { live_count("proj-count", showing(lang, shown.len(), total, Unit::Indicators)) }
-                { projection_table(lang, era, ds, &shown, state.sort, &on_sort) }
-            </section>
-        </div>
-    }
+        },
+    )
 }
 
 fn na(lang: Lang, u: machi_kpi_core::analysis::Unavailable) -> Html {

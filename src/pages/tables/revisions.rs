@@ -7,6 +7,7 @@
 //! Figures are [`super::revisions_model`] over the core's `RevisionDiff`s.
 //! URL state: `change` and `sort` (plus the shared `era`).
 
+use crate::i18n::furigana;
 use machi_kpi_core::analysis::{RevisionChange, RevisionDiff, TargetChange};
 use machi_kpi_core::{Dataset, EditionId, Indicator, Role};
 use yew::prelude::*;
@@ -118,83 +119,86 @@ fn RevisionsBody(props: &BodyProps) -> Html {
     }))
     .collect();
 
-    html! {
-        <div class="wrap page tables-page page-revisions">
-            <h1>{ t(lang, Key::NavRevisions) }</h1>
-            <p class="lead">{ tt(lang, TKey::RevisionsLead) }</p>
-            <ul class="stat-tiles">
-                { tile("kept", kept.len(), tt(lang, TKey::TileKept)) }
-                { tile("added", added.len(), tt(lang, TKey::TileAdded)) }
-                { tile("dropped", dropped.len(), tt(lang, TKey::TileDropped)) }
-                { tile("raised", counts.get(TargetChange::Raised), tt(lang, TKey::TileRaised)) }
-                { tile("lowered", counts.get(TargetChange::Lowered), tt(lang, TKey::TileLowered)) }
-                { tile("unchanged", counts.get(TargetChange::Unchanged), tt(lang, TKey::TileUnchanged)) }
-                { tile("baselines", baselines.len(), tt(lang, TKey::TileBaselines)) }
-                { tile("renamed", renames.len(), tt(lang, TKey::TileRenamed)) }
-                { tile("later", later.len(), tt(lang, TKey::TileLater)) }
-            </ul>
+    furigana::rubify(
+        lang,
+        html! {
+            <div class="wrap page tables-page page-revisions">
+                <h1>{ t(lang, Key::NavRevisions) }</h1>
+                <p class="lead">{ tt(lang, TKey::RevisionsLead) }</p>
+                <ul class="stat-tiles">
+                    { tile("kept", kept.len(), tt(lang, TKey::TileKept)) }
+                    { tile("added", added.len(), tt(lang, TKey::TileAdded)) }
+                    { tile("dropped", dropped.len(), tt(lang, TKey::TileDropped)) }
+                    { tile("raised", counts.get(TargetChange::Raised), tt(lang, TKey::TileRaised)) }
+                    { tile("lowered", counts.get(TargetChange::Lowered), tt(lang, TKey::TileLowered)) }
+                    { tile("unchanged", counts.get(TargetChange::Unchanged), tt(lang, TKey::TileUnchanged)) }
+                    { tile("baselines", baselines.len(), tt(lang, TKey::TileBaselines)) }
+                    { tile("renamed", renames.len(), tt(lang, TKey::TileRenamed)) }
+                    { tile("later", later.len(), tt(lang, TKey::TileLater)) }
+                </ul>
 
-            <section>
-                <h2 id="targets-title">{ tt(lang, TKey::TargetsTitle) }</h2>
-                <p class="note">{ tt(lang, TKey::TargetsLead) }</p>
-                <ChartPanel id="target-changes" title={tt(lang, TKey::ChartChanges)}
-                    spec={target_changes::spec(&counts, lang)} table={target_changes::table(&counts, lang)}
-                    height={300} on_click={Some(on_bar)} />
-                <div class="filter-bar" role="search" aria-label={tt(lang, TKey::FiltersLabel)}>
-                    <div class="field">
-                        <label for="rev-change">{ tt(lang, TKey::FilterChange) }</label>
-                        <Select id="rev-change" value={current} options={change_options} on_change={on_change} />
+                <section>
+                    <h2 id="targets-title">{ tt(lang, TKey::TargetsTitle) }</h2>
+                    <p class="note">{ tt(lang, TKey::TargetsLead) }</p>
+                    <ChartPanel id="target-changes" title={tt(lang, TKey::ChartChanges)}
+                        spec={target_changes::spec(&counts, lang)} table={target_changes::table(&counts, lang)}
+                        height={300} on_click={Some(on_bar)} />
+                    <div class="filter-bar" role="search" aria-label={tt(lang, TKey::FiltersLabel)}>
+                        <div class="field">
+                            <label for="rev-change">{ tt(lang, TKey::FilterChange) }</label>
+                            <Select id="rev-change" value={current} options={change_options} on_change={on_change} />
+                        </div>
                     </div>
-                </div>
-                { live_count("rev-count", showing(lang, shown.len(), rows.len(), Unit::Targets)) }
-                { targets_table(lang, era, &shown, state.sort, &on_sort) }
-            </section>
+                    { live_count("rev-count", showing(lang, shown.len(), rows.len(), Unit::Targets)) }
+                    { targets_table(lang, era, &shown, state.sort, &on_sort) }
+                </section>
 
-            <section>
-                <h2 id="baselines-title">{ tt(lang, TKey::BaselinesTitle) }</h2>
-                { list_table("baselines", tt(lang, TKey::BaselinesTitle),
-                    &[tt(lang, TKey::ColIndicator), tt(lang, TKey::ColBaselineReport), tt(lang, TKey::ColBaselineRevision)],
-                    baselines.iter().map(|(i, d)| (*i, vec![raw(&d.baseline_fy2021_raw), raw(&d.baseline_revision_raw)])).collect(), lang) }
-            </section>
+                <section>
+                    <h2 id="baselines-title">{ tt(lang, TKey::BaselinesTitle) }</h2>
+                    { list_table("baselines", tt(lang, TKey::BaselinesTitle),
+                        &[tt(lang, TKey::ColIndicator), tt(lang, TKey::ColBaselineReport), tt(lang, TKey::ColBaselineRevision)],
+                        baselines.iter().map(|(i, d)| (*i, vec![raw(&d.baseline_fy2021_raw), raw(&d.baseline_revision_raw)])).collect(), lang) }
+                </section>
 
-            <section>
-                <h2 id="renamed-title">{ tt(lang, TKey::RenamedTitle) }</h2>
-                // In Japanese the indicator's name is the old name, so it is not repeated.
-                if lang.is_japanese() {
-                    { list_table("renamed", tt(lang, TKey::RenamedTitle),
-                        &[tt(lang, TKey::ColOldName), tt(lang, TKey::ColNewName)],
-                        renames.iter().map(|(i, d)| (*i, vec![d.renamed_to.clone().unwrap_or_default()])).collect(), lang) }
-                } else {
-                    { list_table("renamed", tt(lang, TKey::RenamedTitle),
-                        &[tt(lang, TKey::ColIndicator), tt(lang, TKey::ColOldName), tt(lang, TKey::ColNewName)],
-                        renames.iter().map(|(i, d)| (*i, vec![i.name_ja.clone(), d.renamed_to.clone().unwrap_or_default()])).collect(), lang) }
-                }
-            </section>
+                <section>
+                    <h2 id="renamed-title">{ tt(lang, TKey::RenamedTitle) }</h2>
+                    // In Japanese the indicator's name is the old name, so it is not repeated.
+                    if lang.is_japanese() {
+                        { list_table("renamed", tt(lang, TKey::RenamedTitle),
+                            &[tt(lang, TKey::ColOldName), tt(lang, TKey::ColNewName)],
+                            renames.iter().map(|(i, d)| (*i, vec![d.renamed_to.clone().unwrap_or_default()])).collect(), lang) }
+                    } else {
+                        { list_table("renamed", tt(lang, TKey::RenamedTitle),
+                            &[tt(lang, TKey::ColIndicator), tt(lang, TKey::ColOldName), tt(lang, TKey::ColNewName)],
+                            renames.iter().map(|(i, d)| (*i, vec![i.name_ja.clone(), d.renamed_to.clone().unwrap_or_default()])).collect(), lang) }
+                    }
+                </section>
 
-            <section>
-                <h2 id="added-title">{ tt(lang, TKey::AddedTitle) }</h2>
-                { list_table("added", tt(lang, TKey::AddedTitle),
-                    &[tt(lang, TKey::ColIndicator), tt(lang, TKey::ColGoal), &target_label(lang, era, 2027), tt(lang, TKey::ColReplaces)],
-                    added.iter().map(|(i, d)| (*i, vec![
-                        messages::goal_label(lang, &i.goal_id),
-                        target_raw(i, EditionId::Revision2024),
-                        replaced_name(ds, lang, d),
-                    ])).collect(), lang) }
-            </section>
+                <section>
+                    <h2 id="added-title">{ tt(lang, TKey::AddedTitle) }</h2>
+                    { list_table("added", tt(lang, TKey::AddedTitle),
+                        &[tt(lang, TKey::ColIndicator), tt(lang, TKey::ColGoal), &target_label(lang, era, 2027), tt(lang, TKey::ColReplaces)],
+                        added.iter().map(|(i, d)| (*i, vec![
+                            messages::goal_label(lang, &i.goal_id),
+                            target_raw(i, EditionId::Revision2024),
+                            replaced_name(ds, lang, d),
+                        ])).collect(), lang) }
+                </section>
 
-            <section>
-                <h2 id="dropped-title">{ tt(lang, TKey::DroppedTitle) }</h2>
-                { dropped_table(lang, era, &dropped) }
-            </section>
+                <section>
+                    <h2 id="dropped-title">{ tt(lang, TKey::DroppedTitle) }</h2>
+                    { dropped_table(lang, era, &dropped) }
+                </section>
 
-            <section>
-                <h2 id="later-title">{ tt(lang, TKey::LaterTitle) }</h2>
-                { list_table("later", tt(lang, TKey::LaterTitle),
-                    &[tt(lang, TKey::ColIndicator), &target_label(lang, era, 2024), &target_label(lang, era, 2027)],
-                    later.iter().map(|(i, _)| (*i, vec![target_raw(i, EditionId::Fy2021Report), target_raw(i, EditionId::Revision2024)])).collect(), lang) }
-            </section>
-        </div>
-    }
+                <section>
+                    <h2 id="later-title">{ tt(lang, TKey::LaterTitle) }</h2>
+                    { list_table("later", tt(lang, TKey::LaterTitle),
+                        &[tt(lang, TKey::ColIndicator), &target_label(lang, era, 2024), &target_label(lang, era, 2027)],
+                        later.iter().map(|(i, _)| (*i, vec![target_raw(i, EditionId::Fy2021Report), target_raw(i, EditionId::Revision2024)])).collect(), lang) }
+                </section>
+            </div>
+        },
+    )
 }
 
 fn tile(figure: &'static str, value: usize, label: &str) -> Html {

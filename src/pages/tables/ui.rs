@@ -6,6 +6,7 @@
 //! Everything that decides *what* to show is in the pure modules next to this
 //! one; these components only render it and turn clicks into new URLs.
 
+use crate::i18n::furigana;
 use std::rc::Rc;
 
 use machi_kpi_core::analysis::{Metric, Outlook};
@@ -157,9 +158,12 @@ pub fn RouteLink(props: &RouteLinkProps) -> Html {
             go(navigator, &to, &pairs, Nav::Push);
         })
     };
-    html! {
-        <a {href} class={props.class.clone()} {onclick}>{ props.children.clone() }</a>
-    }
+    furigana::rubify(
+        crate::use_lang(),
+        html! {
+            <a {href} class={props.class.clone()} {onclick}>{ props.children.clone() }</a>
+        },
+    )
 }
 
 /// Opens `route` (keeping lang and era of `pairs`) with extra query pairs.
@@ -208,13 +212,16 @@ pub fn Select(props: &SelectProps) -> Html {
         let cb = props.on_change.clone();
         Callback::from(move |e: Event| cb.emit(event_value(&e)))
     };
-    html! {
-        <select id={props.id.clone()} ref={node} {onchange}>
-            { for props.options.iter().map(|(v, label)| html! {
-                <option value={v.clone()} selected={*v == props.value}>{ label.clone() }</option>
-            }) }
-        </select>
-    }
+    furigana::rubify(
+        crate::use_lang(),
+        html! {
+            <select id={props.id.clone()} ref={node} {onchange}>
+                { for props.options.iter().map(|(v, label)| html! {
+                    <option value={v.clone()} selected={*v == props.value}>{ label.clone() }</option>
+                }) }
+            </select>
+        },
+    )
 }
 
 /// Properties of [`FilterBar`].
@@ -299,33 +306,36 @@ pub fn FilterBar(props: &FilterBarProps) -> Html {
     let goal = f.goal.clone().unwrap_or_default();
     let status = f.status.map(|s| s.slug()).unwrap_or_default();
     let dept = f.department.clone().unwrap_or_default();
-    html! {
-        <div class="filter-bar" role="search" aria-label={tt(lang, TKey::FiltersLabel)}>
-            <div class="field">
-                <label for={ids("goal")}>{ tt(lang, TKey::FilterGoal) }</label>
-                <Select id={ids("goal")} value={goal} options={goals} on_change={on_goal} />
-            </div>
-            <div class="field">
-                <label for={ids("status")}>{ tt(lang, TKey::FilterStatus) }</label>
-                <Select id={ids("status")} value={status} options={statuses} on_change={on_status} />
-            </div>
-            <div class="field">
-                <label for={ids("dept")}>{ tt(lang, TKey::FilterDepartment) }</label>
-                <Select id={ids("dept")} value={dept} options={depts} on_change={on_dept} />
-            </div>
-            <div class="field field-text">
-                <label for={ids("q")}>{ tt(lang, TKey::FilterText) }</label>
-                <input id={ids("q")} type="search" value={f.text.clone()} oninput={on_text}
-                    autocomplete="off" placeholder={tt(lang, TKey::FilterTextPlaceholder)} />
-            </div>
-            { props.children.clone() }
-            if !f.is_empty() {
-                <div class="field field-reset">
-                    <button type="button" class="reset" onclick={on_reset}>{ tt(lang, TKey::FilterReset) }</button>
+    furigana::rubify(
+        lang,
+        html! {
+            <div class="filter-bar" role="search" aria-label={tt(lang, TKey::FiltersLabel)}>
+                <div class="field">
+                    <label for={ids("goal")}>{ tt(lang, TKey::FilterGoal) }</label>
+                    <Select id={ids("goal")} value={goal} options={goals} on_change={on_goal} />
                 </div>
-            }
-        </div>
-    }
+                <div class="field">
+                    <label for={ids("status")}>{ tt(lang, TKey::FilterStatus) }</label>
+                    <Select id={ids("status")} value={status} options={statuses} on_change={on_status} />
+                </div>
+                <div class="field">
+                    <label for={ids("dept")}>{ tt(lang, TKey::FilterDepartment) }</label>
+                    <Select id={ids("dept")} value={dept} options={depts} on_change={on_dept} />
+                </div>
+                <div class="field field-text">
+                    <label for={ids("q")}>{ tt(lang, TKey::FilterText) }</label>
+                    <input id={ids("q")} type="search" value={f.text.clone()} oninput={on_text}
+                        autocomplete="off" placeholder={tt(lang, TKey::FilterTextPlaceholder)} />
+                </div>
+                { props.children.clone() }
+                if !f.is_empty() {
+                    <div class="field field-reset">
+                        <button type="button" class="reset" onclick={on_reset}>{ tt(lang, TKey::FilterReset) }</button>
+                    </div>
+                }
+            </div>
+        },
+    )
 }
 
 /// A department as shown: its name in the language, or "not given".
@@ -448,26 +458,29 @@ pub struct ChoiceProps {
 /// between options, as for any radio group).
 #[component]
 pub fn Choice(props: &ChoiceProps) -> Html {
-    html! {
-        <fieldset class="choice">
-            <legend>{ &props.legend }</legend>
-            <div class="choice-options">
-                { for props.options.iter().map(|(value, label)| {
-                    let id = format!("{}-{}", props.name, value);
-                    let onchange = {
-                        let cb = props.on_change.clone();
-                        let v = value.to_string();
-                        Callback::from(move |_: Event| cb.emit(v.clone()))
-                    };
-                    html! {
-                        <span class="choice-option">
-                            <input type="radio" id={id.clone()} name={props.name.clone()} value={value.clone()}
-                                checked={*value == props.selected} {onchange} />
-                            <label for={id}>{ label }</label>
-                        </span>
-                    }
-                }) }
-            </div>
-        </fieldset>
-    }
+    furigana::rubify(
+        crate::use_lang(),
+        html! {
+            <fieldset class="choice">
+                <legend>{ &props.legend }</legend>
+                <div class="choice-options">
+                    { for props.options.iter().map(|(value, label)| {
+                        let id = format!("{}-{}", props.name, value);
+                        let onchange = {
+                            let cb = props.on_change.clone();
+                            let v = value.to_string();
+                            Callback::from(move |_: Event| cb.emit(v.clone()))
+                        };
+                        html! {
+                            <span class="choice-option">
+                                <input type="radio" id={id.clone()} name={props.name.clone()} value={value.clone()}
+                                    checked={*value == props.selected} {onchange} />
+                                <label for={id}>{ label }</label>
+                            </span>
+                        }
+                    }) }
+                </div>
+            </fieldset>
+        },
+    )
 }

@@ -72,6 +72,20 @@ pub fn validate(ds: &Dataset) -> Result<(), ImportErrors> {
                 },
             );
         }
+        if let Some(easy) = &ind.name_easy_ja {
+            if let Err(problem) = crate::ruby::parse(easy) {
+                err(
+                    at("name_easy_ja"),
+                    ErrorKind::InvalidValue {
+                        expected: Text::new(
+                            "a name in plain Japanese with a reading on every kanji, as ｜漢字《かんじ》",
+                            "すべての漢字に ｜漢字《かんじ》 の形で読みを付けた、やさしい日本語の名前",
+                        ),
+                        found: format!("{easy} ({problem})"),
+                    },
+                );
+            }
+        }
         if !goal_ids.contains(ind.goal_id.as_str()) {
             err(
                 at("goal_id"),
