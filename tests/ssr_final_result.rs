@@ -132,19 +132,7 @@ async fn the_final_result_reads_in_japanese_and_easy_japanese() {
     assert!(ja.contains("目標達成（令和6年度の実績"), "ja");
     // The readings of the furigana are taken out: the sentence is what is checked.
     let easy = render("lang=ja-easy").await;
-    let easy = without_readings(&easy);
+    let easy = machi_kpi::i18n::furigana::without_readings(&easy);
     assert!(easy.contains("さいごの 結果"));
     assert!(easy.contains("目標に とどきました"));
-}
-
-/// `html` without its furigana (`<rt>…</rt>` dropped, `<ruby>` tags unwrapped).
-fn without_readings(html: &str) -> String {
-    let mut out = String::new();
-    let mut rest = html;
-    while let Some(at) = rest.find("<rt>") {
-        out.push_str(&rest[..at]);
-        rest = rest[at..].find("</rt>").map_or("", |e| &rest[at + e + 5..]);
-    }
-    out.push_str(rest);
-    out.replace("<ruby>", "").replace("</ruby>", "")
 }

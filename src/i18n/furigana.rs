@@ -374,6 +374,25 @@ pub const COUNTERS: &[(&str, &[&str])] = &[
     ("位", &["い"]),
 ];
 
+/// Rendered HTML without its furigana (`<rt>…</rt>` dropped, `<ruby>` and the
+/// `ruby-run` spans unwrapped): the sentence a test or a copy reads.
+pub fn without_readings(html: &str) -> String {
+    let mut out = String::new();
+    let mut rest = html;
+    while let Some(at) = rest.find("<rt>") {
+        out.push_str(&rest[..at]);
+        rest = rest[at..]
+            .find("</rt>")
+            .map_or("", |e| &rest[at + e + "</rt>".len()..]);
+    }
+    out.push_str(rest);
+    // The runs' closing tags cannot be told from other spans': the opening ones go,
+    // which is enough for a text search.
+    out.replace("<ruby>", "")
+        .replace("</ruby>", "")
+        .replace("<span class=\"ruby-run\">", "")
+}
+
 /// The readings: a surface (a word, with the kana after a kanji where the
 /// reading depends on them) and one reading per kanji run of the surface.
 pub const WORDS: &[(&str, &[&str])] = &[

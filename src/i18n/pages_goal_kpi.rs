@@ -39,6 +39,8 @@ pkeys! {
     BreadcrumbLabel,
     /// Shown beside Japanese-only data text on the English page.
     JapaneseOnly,
+    /// The summary of the folded methods and computation of an Indicator page.
+    HowComputed,
     /// Before the city's own name, under an easy name of the indicator.
     OfficialNameLabel,
     PillarLabel,
@@ -249,6 +251,7 @@ fn ja(key: PKey) -> &'static str {
     match key {
         BreadcrumbLabel => "現在位置",
         JapaneseOnly => "原文（日本語）のまま表示しています。",
+        HowComputed => "詳しい計算（見通しの方法・達成率・ペース）",
         OfficialNameLabel => "市の資料での名前",
         PillarLabel => "柱",
         BasicDirection => "基本的方向",
@@ -443,6 +446,7 @@ fn en(key: PKey) -> &'static str {
     match key {
         BreadcrumbLabel => "Breadcrumb",
         JapaneseOnly => "Shown in Japanese: the source has no English version.",
+        HowComputed => "How it is computed (projection methods, rates, pace)",
         OfficialNameLabel => "Name in the city's documents",
         PillarLabel => "Pillar",
         BasicDirection => "Basic direction",
@@ -637,6 +641,7 @@ fn ja_easy(key: PKey) -> &'static str {
     match key {
         BreadcrumbLabel => "いまの 場所",
         JapaneseOnly => "もとの 日本語の ままです。",
+        HowComputed => "くわしい 計算（見通しの しかた・できた 割合・ペース）",
         OfficialNameLabel => "市の 資料での 名前",
         PillarLabel => "柱",
         BasicDirection => "大きな 方向",

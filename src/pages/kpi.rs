@@ -97,6 +97,15 @@ fn KpiBody(props: &BodyProps) -> Html {
     let lang = props.lang;
     let view = props.view;
     let ds = &props.data.0;
+    // Set once, when the page opens: a link that chose a method or scenario opens
+    // the computation; after that the reader's own open or close is left alone
+    // (a switch back to the default does not fold it under their pointer).
+    let computation_open = *use_memo((), move |_| {
+        view != (ViewState {
+            era: view.era,
+            ..ViewState::default()
+        })
+    });
     let chart = use_memo(
         (
             props.data.clone(),
@@ -162,10 +171,16 @@ fn KpiBody(props: &BodyProps) -> Html {
                         height={380}
                     />
                 }
-                { view_options(&ctx, route.clone(), props.lang_q.clone()) }
                 { facts(&ctx) }
-                { analysis_section(&ctx) }
-                { covid_section(&ctx) }
+                // Methods, scenarios, rates, CAGR, R and δ: folded under one summary,
+                // open when the address chose a view other than the default (a
+                // shared link to a method shows that method's figures at once).
+                <details class="how-computed" open={computation_open}>
+                    <summary><h2 class="how-computed-title">{ pt(lang, PKey::HowComputed) }</h2></summary>
+                    { view_options(&ctx, route.clone(), props.lang_q.clone()) }
+                    { analysis_section(&ctx) }
+                    { covid_section(&ctx) }
+                </details>
                 { about_section(&ctx) }
                 { source_cells(&ctx) }
                 { decisions(&ctx) }

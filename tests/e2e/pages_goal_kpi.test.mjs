@@ -118,6 +118,9 @@ for (const [lang, query, title, required] of [
     const { page } = session;
     assert.equal(await text(page, 'main h1'), title);
     await chartsDrawn(page, { fullWidth: true });
+    // The methods and figures are folded under "How it is computed", closed by default.
+    assert.equal(await page.getAttribute('details.how-computed', 'open'), null);
+    await page.click('details.how-computed > summary');
     const block = page.locator('[data-target="fy2024:all"]');
     assert.equal(await block.locator('dd[data-figure="achievement"]').innerText(), '35.8%');
     assert.match(await block.locator('dd[data-figure="expected"]').innerText(), /^40\.0%/);
@@ -204,6 +207,7 @@ test('method, scenario and era switches write the URL; back restores the view', 
   const selectedRow = () => page.locator('[data-target="fy2024:all"] tr.selected').getAttribute('data-proj');
   assert.equal(await selectedRow(), 'cagr:baseline');
 
+  await page.click('details.how-computed > summary');
   await page.click('label[for="method-line"]');
   await page.waitForFunction(() => location.hash === '#/kpi/security-lights?method=line&lang=en');
   await page.waitForFunction(() => document.querySelector('[data-target="fy2024:all"] tr.selected')?.dataset.proj === 'line:baseline');
@@ -246,6 +250,7 @@ test('method, scenario and era switches write the URL; back restores the view', 
 test('the switches work from the keyboard, with a visible focus', async () => {
   const session = await open('./#/kpi/new-farmers');
   const { page } = session;
+  await page.click('details.how-computed > summary');
   await page.focus('#scenario-baseline');
   const outline = await page.evaluate(() => {
     const label = document.querySelector('#scenario-baseline').closest('label');

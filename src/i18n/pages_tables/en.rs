@@ -69,6 +69,8 @@ pub(super) fn text(key: TKey) -> &'static str {
         TKey::Differ => "Differ",
         TKey::NotCompared => "Not compared",
         TKey::DifferencesOnly => "Show only indicators that differ",
+        TKey::PerIndicatorDips => "The dip and recovery of each indicator (table)",
+        TKey::PerIndicatorComparison => "Official status against the computed one, indicator by indicator (table)",
         TKey::OfficialCovid => "COVID-19",
         TKey::OfficialOther => "Other reasons",
         TKey::RowsOfficial => "Official status",

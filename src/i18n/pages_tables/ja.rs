@@ -69,6 +69,8 @@ pub(super) fn text(key: TKey) -> &'static str {
         TKey::Differ => "相違",
         TKey::NotCompared => "比較なし",
         TKey::DifferencesOnly => "違いのある指標だけを表示",
+        TKey::PerIndicatorDips => "指標ごとの落ち込みと回復（表）",
+        TKey::PerIndicatorComparison => "指標ごとの公式評価と計算による評価（表）",
         TKey::OfficialCovid => "コロナの影響",
         TKey::OfficialOther => "その他の理由",
         TKey::RowsOfficial => "公式評価",

@@ -70,6 +70,8 @@ pub(super) fn text(key: TKey) -> &'static str {
         TKey::Differ => "ちがう",
         TKey::NotCompared => "くらべない",
         TKey::DifferencesOnly => "ちがう ものだけ 見せる",
+        TKey::PerIndicatorDips => "目標ごとに、どのくらい へって もどったか（表）",
+        TKey::PerIndicatorComparison => "目標ごとに、市の 評価と 計算を くらべる（表）",
         TKey::OfficialCovid => "コロナの ため",
         TKey::OfficialOther => "ほかの 理由",
         TKey::RowsOfficial => "市の 評価",

@@ -99,6 +99,9 @@ tkeys! {
     Differ,
     NotCompared,
     DifferencesOnly,
+    /// The summary of a folded table with one row per indicator (the Delays page).
+    PerIndicatorDips,
+    PerIndicatorComparison,
     OfficialCovid,
     OfficialOther,
     RowsOfficial,

@@ -104,6 +104,11 @@ fn DelaysBody(props: &BodyProps) -> Html {
     let query = use_query();
     let state = DelaysState::from_pairs(&query.pairs);
     let era = era_from_pairs(&query.pairs);
+    // Opened once, for a link that asked for the differences; then left to the reader.
+    let comparison_open = {
+        let asked = state.differences_only;
+        *use_memo((), move |_| asked)
+    };
     let Some(analysis) = analysis else {
         return html! {};
     };
@@ -335,7 +340,12 @@ fn DelaysBody(props: &BodyProps) -> Html {
                     <ChartPanel id="covid-dip" title={tt(lang, TKey::ChartDip)}
                         spec={covid_dip::spec(&dips, lang)} table={covid_dip::table(&dips, lang)}
                         height={covid_dip::height_for(dips.len())} on_click={Some(on_dip)} />
-                    { dip_table(lang, era, &rows, state.sort, &on_sort) }
+                    // One row per indicator: folded, so that the page answers with its
+                    // charts first (the chart's own table switch has the same figures).
+                    <details class="per-indicator" id="dip-details">
+                        <summary>{ tt(lang, TKey::PerIndicatorDips) }{ format!(" · {}", rows.len()) }</summary>
+                        { dip_table(lang, era, &rows, state.sort, &on_sort) }
+                    </details>
                     <p class="note">{ without_dip_note(lang, without_dip(ds, &analysis)) }</p>
                 </section>
 
@@ -351,14 +361,17 @@ fn DelaysBody(props: &BodyProps) -> Html {
                         { " / " }
                         { tt(lang, TKey::TileCovidAgree) }{ ": " }<strong>{ of(lang, agreement.covid_agree, agreement.covid_compared) }</strong>
                     </p>
-                    <div class="filter-bar">
-                        <div class="field field-check">
-                            <input type="checkbox" id="diff-only" checked={state.differences_only} onchange={on_diff} />
-                            <label for="diff-only">{ tt(lang, TKey::DifferencesOnly) }</label>
+                    <details class="per-indicator" id="comparison-details" open={comparison_open}>
+                        <summary>{ tt(lang, TKey::PerIndicatorComparison) }{ format!(" · {}", comparison.len()) }</summary>
+                        <div class="filter-bar">
+                            <div class="field field-check">
+                                <input type="checkbox" id="diff-only" checked={state.differences_only} onchange={on_diff} />
+                                <label for="diff-only">{ tt(lang, TKey::DifferencesOnly) }</label>
+                            </div>
                         </div>
-                    </div>
-                    { live_count("comparison-count", showing(lang, shown.len(), comparison.len(), Unit::Indicators)) }
-                    { comparison_table(lang, &shown) }
+                        { live_count("comparison-count", showing(lang, shown.len(), comparison.len(), Unit::Indicators)) }
+                        { comparison_table(lang, &shown) }
+                    </details>
                 </section>
             </div>
         },
