@@ -263,8 +263,11 @@ pub fn projected_at(p: &Projection, target_year: i32, year: i32) -> f64 {
     }
 }
 
-fn rounded(x: f64) -> f64 {
-    (x * 10_000.0).round() / 10_000.0
+/// A value at the precision the indicator's figures are printed with, so that a
+/// tooltip shows `114.4`, not the projection's `114.3846`.
+fn rounded_to(x: f64, decimals: usize) -> f64 {
+    let scale = 10f64.powi(decimals.min(6) as i32);
+    (x * scale).round() / scale
 }
 
 /// The chart's ECharts option.
@@ -281,8 +284,10 @@ pub fn chart(ind: &Indicator, a: &IndicatorAnalysis, view: ChartView, lang: Lang
     let mut chart = Chart::new()
         .tooltip(Tooltip::new().trigger(Trigger::Axis))
         .legend(
+            // A plain legend wraps onto a second line on a phone; a scrolling one
+            // pages "1/5" with arrows too small to tap.
             Legend::new()
-                .type_(LegendType::Scroll)
+                .type_(LegendType::Plain)
                 .top(0)
                 .left("center")
                 .text_style(text_style()),
@@ -291,7 +296,7 @@ pub fn chart(ind: &Indicator, a: &IndicatorAnalysis, view: ChartView, lang: Lang
             Grid::new()
                 .left(8)
                 .right(24)
-                .top(56)
+                .top(84)
                 .bottom(8)
                 .contain_label(true),
         )
@@ -315,8 +320,11 @@ pub fn chart(ind: &Indicator, a: &IndicatorAnalysis, view: ChartView, lang: Lang
     for d in drawn {
         match d.kind {
             DrawnKind::Actual | DrawnKind::Projection(_) => {
-                let data: Vec<CompositeValue> =
-                    d.values.iter().map(|v| v.map(rounded).into()).collect();
+                let data: Vec<CompositeValue> = d
+                    .values
+                    .iter()
+                    .map(|v| v.map(|v| rounded_to(v, decimals)).into())
+                    .collect();
                 let (style, symbol, width) = match d.kind {
                     DrawnKind::Actual => (LineStyleType::Solid, Symbol::Circle, 3.0),
                     DrawnKind::Projection(0) => (LineStyleType::Dashed, Symbol::None, 2.0),
@@ -347,7 +355,7 @@ pub fn chart(ind: &Indicator, a: &IndicatorAnalysis, view: ChartView, lang: Lang
                         v.map(|v| {
                             DataPointItem::new(vec![
                                 CompositeValue::from(i as i64),
-                                CompositeValue::from(rounded(v)),
+                                CompositeValue::from(rounded_to(v, decimals)),
                             ])
                             .name(fmt::number(v, decimals))
                         })

@@ -77,6 +77,7 @@ impl ChartSpec {
             }
         }
         isolate_labels(&mut option);
+        confine_tooltips(&mut option);
         option["aria"]["enabled"] = Value::Bool(true);
         option["aria"]["label"]["enabled"] = Value::Bool(true);
         option["aria"]["label"]["description"] = Value::String(description.clone());
@@ -155,6 +156,22 @@ pub struct TableRow {
     pub header: String,
     /// The data cells, in column order.
     pub cells: Vec<String>,
+}
+
+/// Keeps every tooltip inside its chart (`confine`): on a 360 px phone a tooltip
+/// left to itself runs off the screen's edge.
+fn confine_tooltips(option: &mut Value) {
+    match option.get_mut("tooltip") {
+        Some(Value::Object(t)) => {
+            t.insert("confine".into(), Value::Bool(true));
+        }
+        Some(Value::Array(list)) => {
+            for t in list.iter_mut().filter_map(Value::as_object_mut) {
+                t.insert("confine".into(), Value::Bool(true));
+            }
+        }
+        _ => {}
+    }
 }
 
 /// The frame the horizontal bar charts share: an axis tooltip with a shadow pointer, a

@@ -25,6 +25,18 @@ pub fn status_name(lang: Lang, status: OfficialStatus) -> &'static str {
     }
 }
 
+/// The status in a small space (a figure tile): the official name, or in
+/// やさしい日本語 its plain gloss alone (the legend and badges beside it carry both).
+pub fn status_short(lang: Lang, status: OfficialStatus) -> &'static str {
+    match (lang, status) {
+        (Lang::JaEasy, OfficialStatus::OnTrack) => "よく 進んで いる",
+        (Lang::JaEasy, OfficialStatus::MostlyOnTrack) => "だいたい よく 進んで いる",
+        (Lang::JaEasy, OfficialStatus::DelayedCovid) => "コロナの ため おくれて いる",
+        (Lang::JaEasy, OfficialStatus::Delayed) => "おくれて いる",
+        _ => status_name(lang, status),
+    }
+}
+
 /// A fiscal year: `令和3年度` (平成 before 2019, `令和元年度` for 2019) or `FY2021`.
 pub fn fiscal_year(lang: Lang, fy: i32) -> String {
     match lang {
@@ -330,6 +342,22 @@ pub fn unevaluated_note(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_plain_status_is_the_official_name_with_its_gloss() {
+        for s in [
+            OfficialStatus::OnTrack,
+            OfficialStatus::MostlyOnTrack,
+            OfficialStatus::DelayedCovid,
+            OfficialStatus::Delayed,
+        ] {
+            assert_eq!(
+                status_name(Lang::JaEasy, s),
+                format!("{}（{}）", s.name_ja(), status_short(Lang::JaEasy, s))
+            );
+            assert_eq!(status_short(Lang::Ja, s), s.name_ja());
+        }
+    }
     use machi_kpi_core::OfficialStatus::*;
 
     #[test]

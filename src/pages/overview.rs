@@ -139,7 +139,7 @@ fn OverviewBody(props: &BodyProps) -> Html {
         html! {
             <div class="wrap page overview">
                 <section class="hero" aria-labelledby="page-title">
-                    <h1 id="page-title">{ lang.pick(&strategy.title_ja, &strategy.title_en) }</h1>
+                    <h1 id="page-title" class="data-text">{ lang.pick(&strategy.title_ja, &strategy.title_en) }</h1>
                     if let Some(answer) = messages::overview_answer(lang, overall) {
                         <p class="answer" data-readable="overview-answer">{ answer }</p>
                     }
@@ -237,7 +237,7 @@ fn stat_tiles(lang: Lang, overall: &StatusCounts) -> Html {
                 html! {
                     <li class="tile" {style} data-status={f.status.slug()}>
                         <span class="tile-value" data-figure={f.status.slug()}>{ f.count }</span>
-                        <span class="tile-label">{ messages::status_name(lang, f.status) }</span>
+                        <span class="tile-label">{ messages::status_short(lang, f.status) }</span>
                         <span class="tile-share">{ f.share.map(messages::percent).unwrap_or_else(|| "—".into()) }</span>
                     </li>
                 }

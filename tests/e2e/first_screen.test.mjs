@@ -128,7 +128,10 @@ for (const hash of ['#/projections', '#/delays', '#/revisions', '#/data', '#/kpi
   test(`no table on ${hash} scrolls sideways at 360 px: rows are cards, each value named`, async () => {
     const session = await openPage(context, `./${hash}`, PHONE);
     const { page } = session;
-    await page.waitForSelector('[data-cards] table tbody tr');
+    await page.waitForSelector('[data-cards] table tbody tr', { state: 'attached' });
+    // Folded tables (the Indicator page's computation, the Delays page's tables per
+    // indicator) must hold the rule too once the reader opens them.
+    await page.$$eval('details', (all) => all.forEach((d) => { d.open = true; }));
     // The labels are set after a render: wait for the first row's cells to have them.
     await page.waitForFunction(() => [...document.querySelectorAll('[data-cards] table')]
       .every((t) => !t.querySelector('tbody td') || t.querySelector('tbody td[data-label]')));
