@@ -102,7 +102,7 @@ fn DelaysBody(props: &BodyProps) -> Html {
     let analysis = use_analysis();
     let query = use_query();
     let state = DelaysState::from_pairs(&query.pairs);
-    let era = era_from_pairs(&query.pairs);
+    let era = era_from_pairs(&query.pairs, lang);
     let Some(analysis) = analysis else {
         return html! {};
     };
@@ -281,8 +281,8 @@ fn DelaysBody(props: &BodyProps) -> Html {
     let on_era = {
         let query = query.clone();
         Callback::from(move |v: String| {
-            let era = Era::from_slug(&v).unwrap_or_default();
-            query.set(with_era(&query.pairs, era), Nav::Push);
+            let era = Era::from_slug(&v).unwrap_or(Era::default_for(lang));
+            query.set(with_era(&query.pairs, era, lang), Nav::Push);
         })
     };
 
