@@ -3,8 +3,10 @@
 //!
 //! The language switch keeps the rest of the page's query (filters, sort,
 //! method, scenario, era…) verbatim and only replaces `lang`
-//! ([`query_with_lang`], [`LangState::href_keeping`]); the main navigation
-//! carries a non-default `era` along ([`era_pair`]).
+//! ([`query_with_lang`], [`LangState::href_keeping`]), so an explicitly
+//! chosen `era` survives a change of language; the main navigation carries
+//! it along too ([`era_pair`]). Without one, each language shows its own
+//! default era ([`Era::default_for`]).
 //!
 //! Routes live after `#` (`index.html#/kpi/12?lang=en`) so any static host
 //! serves every page from one `index.html`. The language may also be given in
@@ -170,8 +172,10 @@ pub fn query_with_lang(query: &str, lang: Option<&str>) -> String {
     }
 }
 
-/// The raw `era=…` pair of `query` when it names a valid, non-default era
-/// (what the main navigation carries to the next page).
+/// The raw `era=…` pair of `query` when it names a valid era: the reader's
+/// explicit choice, which the main navigation carries to the next page (the
+/// era switch writes it only when it differs from the language's default, so a
+/// pair that is present was chosen).
 pub fn era_pair(query: &str) -> Option<&str> {
     query
         .trim_start_matches('?')
@@ -180,7 +184,7 @@ pub fn era_pair(query: &str) -> Option<&str> {
         .filter(|pair| {
             pair.split_once('=')
                 .and_then(|(_, v)| Era::from_slug(v))
-                .is_some_and(|era| era != Era::default())
+                .is_some()
         })
 }
 
@@ -342,14 +346,27 @@ mod tests {
     }
 
     #[test]
-    fn navigation_carries_only_a_non_default_era() {
+    fn navigation_and_the_language_switch_carry_a_chosen_era() {
         assert_eq!(
             era_pair("?lang=en&era=gregorian&q=1"),
             Some("era=gregorian")
         );
+        assert_eq!(era_pair("?lang=en&era=wareki"), Some("era=wareki"));
         assert_eq!(era_pair("?era=nonsense"), None);
         assert_eq!(era_pair("?q=1"), None);
-        assert_eq!(era_pair(&format!("?era={}", Era::default().slug())), None);
+        // Switching language keeps a chosen era (和暦 chosen in English stays
+        // 和暦 in やさしい日本語 and back) …
+        let en = LangState::from_queries("?era=wareki&lang=en", "");
+        assert_eq!(
+            en.href_keeping(&Route::Projections, Lang::JaEasy, "?era=wareki&lang=en"),
+            "#/projections?era=wareki&lang=ja-easy"
+        );
+        // … and without a choice each language shows its own default.
+        let ja = LangState::from_queries("", "");
+        let to_en = ja.href_keeping(&Route::Projections, Lang::En, "?scenario=recent");
+        assert_eq!(to_en, "#/projections?scenario=recent&lang=en");
+        assert_eq!(era_pair(to_en.split_once('?').map_or("", |(_, q)| q)), None);
+        assert_eq!(Era::default_for(Lang::En), Era::Gregorian);
     }
 
     #[test]

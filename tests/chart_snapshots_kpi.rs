@@ -42,6 +42,12 @@ fn kpi_series_options() {
             Lang::JaEasy,
             view(Some(Method::Cagr), Scenario::RecentPace, Era::Wareki),
         ),
+        // A multiplier unit (万人) in English, in English's default era.
+        (
+            "annual-tourists",
+            Lang::En,
+            view(None, Scenario::SinceBaseline, Era::default_for(Lang::En)),
+        ),
     ];
     for (id, lang, v) in cases {
         let ind = ds.indicator(id).expect(id);
@@ -102,4 +108,57 @@ fn chart_table_has_every_year_and_spells_out_pending_values() {
     let flat: Vec<String> = t.rows.iter().flat_map(|r| r.cells.clone()).collect();
     assert!(flat.iter().any(|c| c == "令和4年9月公表予定"), "{flat:?}");
     assert!(t.rows.iter().any(|r| r.header == "平成30年"));
+}
+
+#[test]
+fn english_reads_fy_years_and_the_real_quantity() {
+    let ds = Dataset::embedded().expect("embedded dataset loads");
+    let a = analyze(&ds);
+    let ind = ds.indicator("annual-tourists").expect("annual-tourists");
+    let ia = a.indicator("annual-tourists").expect("annual-tourists");
+    let v = view(None, Scenario::SinceBaseline, Era::default_for(Lang::En));
+    let option = kpi_series::spec(ind, ia, v, Lang::En).option;
+    let labels: Vec<&str> = option["xAxis"]["data"]
+        .as_array()
+        .or_else(|| option["xAxis"][0]["data"].as_array())
+        .expect("x axis labels")
+        .iter()
+        .filter_map(|l| l.as_str())
+        .collect();
+    assert!(!labels.is_empty());
+    assert!(labels.iter().all(|l| l.starts_with("FY20")), "{labels:?}");
+    let y = if option["yAxis"].is_array() {
+        &option["yAxis"][0]
+    } else {
+        &option["yAxis"]
+    };
+    assert_eq!(y["name"], "million visits");
+    // The actual line is the source's 万人 on the million scale.
+    let first_actual = ind
+        .observations
+        .iter()
+        .filter(|o| o.role != machi_kpi_core::Role::Target)
+        .find_map(|o| o.value.number())
+        .expect("a number");
+    let plotted: Vec<f64> = option["series"][0]["data"]
+        .as_array()
+        .expect("data")
+        .iter()
+        .filter_map(|d| d.as_f64())
+        .collect();
+    assert!(
+        plotted
+            .iter()
+            .any(|p| (p - first_actual / 100.0).abs() < 1e-9),
+        "{first_actual} 万 drawn as {} million among {plotted:?}",
+        first_actual / 100.0
+    );
+    let table = kpi_series::table(ind, ia, v, Lang::En);
+    assert!(
+        table.caption.contains("(million visits)"),
+        "{}",
+        table.caption
+    );
+    let text = serde_json::to_string(&option).expect("json") + &table.caption;
+    assert!(!text.contains("10,000") && !text.contains("FY R"), "{text}");
 }

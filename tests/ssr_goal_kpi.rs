@@ -238,7 +238,7 @@ async fn new_farmers_fy2027_line_projection_is_306() {
         &[b, "data-proj=\"line:baseline\"", "data-field=\"year\""],
         "</td>",
     );
-    assert_eq!(y, "FY2023 (Reiwa 5)");
+    assert_eq!(y, "FY2023");
     // Cumulative: the line is the default method, so its row is selected.
     assert!(after(&html, &[b, "data-proj=\"line:baseline\""])
         .starts_with(" aria-current=\"true\" class=\"selected\""));
@@ -508,7 +508,7 @@ fn e2e_fixture() -> Value {
                                 "headline": headline_kind(&projection_headline(ind, p.projected_value, p.projected_ratio)),
                                 // Target achieved wins over the projection, as on the page.
                                 "outlook": ta.outlook_for(m, s).value().map(|o| o.slug()),
-                                "year": fmt::year_reached_text(lang, Era::Wareki, ta.target.value().map(|t| t.period.kind).unwrap_or(machi_kpi_core::PeriodKind::FiscalYear), p.year_reached),
+                                "year": fmt::year_reached_text(lang, Era::default_for(lang), ta.target.value().map(|t| t.period.kind).unwrap_or(machi_kpi_core::PeriodKind::FiscalYear), p.year_reached),
                                 "raw_value": p.projected_value,
                                 "raw_ratio": p.projected_ratio,
                             }),

@@ -143,7 +143,14 @@ async fn tourists_read_in_words_and_the_negative_projection_is_not_printed() {
     // The exact rate stays in the computation.
     assert!(html.contains("= −284.7%"));
     let en = visible_text(&render("/kpi/annual-tourists".into(), Lang::En).await);
-    assert!(en.contains("Moved away from the target: 168 × 10,000 visits below the base (−50.8%)"));
+    // In English the multiplier unit is said as the real quantity, and years are FY2019 …
+    assert!(en.contains("Moved away from the target: 1.68 million visits below the base (−50.8%)"));
+    assert!(!en.contains("× 10,000"), "a multiplier unit in English");
+    assert!(
+        !en.contains("FY R") && !en.contains("(Reiwa "),
+        "和暦 in English by default"
+    );
+    assert!(en.contains("FY2019"));
     assert!(en.contains("not meaningful at this pace"));
 }
 

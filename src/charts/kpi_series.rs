@@ -33,7 +33,7 @@ use machi_kpi_core::{EditionId, Indicator, Period, PeriodKind, Role};
 
 use super::{ChartSpec, TableData, TableRow, FONT_FAMILY, INK};
 use crate::i18n::era::{period_label, short_label, Era};
-use crate::i18n::kpi_format::{self as fmt, precision};
+use crate::i18n::kpi_format::{self as fmt, ColumnUnit};
 use crate::i18n::pages_goal_kpi::{self as text, pt, PKey};
 use crate::i18n::Lang;
 
@@ -274,7 +274,8 @@ fn rounded_to(x: f64, decimals: usize) -> f64 {
 pub fn chart(ind: &Indicator, a: &IndicatorAnalysis, view: ChartView, lang: Lang) -> Chart {
     let axis = build_axis(ind, a, view, lang);
     let drawn = drawn_series(ind, a, view, lang, &axis);
-    let decimals = precision(ind);
+    // One scale for the axis, the points and their labels (`million visits` in English).
+    let unit = ColumnUnit::of(lang, ind);
     let text_style = || {
         TextStyle::new()
             .font_size(12)
@@ -311,7 +312,7 @@ pub fn chart(ind: &Indicator, a: &IndicatorAnalysis, view: ChartView, lang: Lang
             Axis::new()
                 .type_(AxisType::Value)
                 .scale(true)
-                .name(lang.pick(&ind.unit.ja, &ind.unit.en))
+                .name(unit.label.clone())
                 .name_location(NameLocation::End)
                 .name_text_style(text_style())
                 .axis_label(AxisLabel::new().color(INK).font_family(FONT_FAMILY))
@@ -323,7 +324,7 @@ pub fn chart(ind: &Indicator, a: &IndicatorAnalysis, view: ChartView, lang: Lang
                 let data: Vec<CompositeValue> = d
                     .values
                     .iter()
-                    .map(|v| v.map(|v| rounded_to(v, decimals)).into())
+                    .map(|v| v.map(|v| rounded_to(unit.scale(v), unit.decimals)).into())
                     .collect();
                 let (style, symbol, width) = match d.kind {
                     DrawnKind::Actual => (LineStyleType::Solid, Symbol::Circle, 3.0),
@@ -355,9 +356,9 @@ pub fn chart(ind: &Indicator, a: &IndicatorAnalysis, view: ChartView, lang: Lang
                         v.map(|v| {
                             DataPointItem::new(vec![
                                 CompositeValue::from(i as i64),
-                                CompositeValue::from(rounded_to(v, decimals)),
+                                CompositeValue::from(rounded_to(unit.scale(v), unit.decimals)),
                             ])
-                            .name(fmt::number(v, decimals))
+                            .name(unit.number(v))
                         })
                     })
                     .collect();
@@ -387,7 +388,7 @@ pub fn chart(ind: &Indicator, a: &IndicatorAnalysis, view: ChartView, lang: Lang
 pub fn table(ind: &Indicator, a: &IndicatorAnalysis, view: ChartView, lang: Lang) -> TableData {
     let axis = build_axis(ind, a, view, lang);
     let drawn = drawn_series(ind, a, view, lang, &axis);
-    let decimals = precision(ind);
+    let unit = ColumnUnit::of(lang, ind);
     let mut columns = vec![pt(lang, PKey::ColPeriod).to_owned()];
     columns.extend(drawn.iter().map(|d| d.name.clone()));
     let rows = axis
@@ -399,8 +400,7 @@ pub fn table(ind: &Indicator, a: &IndicatorAnalysis, view: ChartView, lang: Lang
             let cells: Vec<String> = drawn
                 .iter()
                 .map(|d| match (d.values[i], d.kind) {
-                    (Some(v), DrawnKind::Projection(_)) => fmt::number(v, decimals),
-                    (Some(v), _) => fmt::number(v, decimals),
+                    (Some(v), _) => unit.number(v),
                     (None, DrawnKind::Actual) => {
                         non_numeric_actual(ind, lang, year).unwrap_or_default()
                     }
@@ -423,7 +423,11 @@ pub fn table(ind: &Indicator, a: &IndicatorAnalysis, view: ChartView, lang: Lang
         })
         .collect();
     TableData {
-        caption: text::chart_table_caption(lang, lang.pick(&ind.name_ja, &ind.name_en), &ind.unit),
+        caption: text::chart_table_caption(
+            lang,
+            lang.pick(&ind.name_ja, &ind.name_en),
+            &unit.label,
+        ),
         columns,
         rows,
         footer: None,

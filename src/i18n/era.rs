@@ -1,8 +1,13 @@
 //! Period labels in the two ways of writing years: the Japanese era (和暦,
 //! `令和3年度`) and the Gregorian calendar (`FY2021`, `2021年度`).
 //!
-//! The reader picks the [`Era`] with `?era=wareki|gregorian` (wareki is the
-//! default, as in the city's own documents). A [`Period`] is either a fiscal
+//! The reader picks the [`Era`] with `?era=wareki|gregorian`. Without it the
+//! language decides ([`Era::default_for`], the one rule every page uses):
+//! 和暦 in standard Japanese, as in the city's own documents; the Gregorian
+//! calendar in English and やさしい日本語, whose readers count years that way.
+//! A valid `era` in the URL is the reader's explicit choice and always wins
+//! ([`Era::resolve`]); pages write it only when it differs from the default
+//! of the language the link is for. A [`Period`] is either a fiscal
 //! year (年度, April–March) or a calendar year (年); both are labelled from
 //! their Gregorian year, which is what the core computes with.
 //!
@@ -20,19 +25,39 @@ use machi_kpi_core::{Period, PeriodKind};
 
 use super::Lang;
 
-/// How years are written.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+/// How years are written. There is deliberately no `Default`: the default
+/// depends on the language ([`Era::default_for`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Era {
-    /// 令和3年度 (the default, as in the sources).
-    #[default]
+    /// 令和3年度 (the default in standard Japanese, as in the sources).
     Wareki,
-    /// 2021年度 / FY2021.
+    /// 2021年度 / FY2021 (the default in English and やさしい日本語).
     Gregorian,
 }
 
 impl Era {
     /// Both eras, in the order the switch lists them.
     pub const ALL: [Era; 2] = [Era::Wareki, Era::Gregorian];
+
+    /// The era shown in `lang` when the URL names none: 和暦 in standard
+    /// Japanese only.
+    pub fn default_for(lang: Lang) -> Era {
+        match lang {
+            Lang::Ja => Era::Wareki,
+            Lang::JaEasy | Lang::En => Era::Gregorian,
+        }
+    }
+
+    /// The era in force: the reader's explicit choice, else the language's default.
+    pub fn resolve(chosen: Option<Era>, lang: Lang) -> Era {
+        chosen.unwrap_or_else(|| Era::default_for(lang))
+    }
+
+    /// What a link for `lang` must carry to show `era`: the era itself, or
+    /// `None` when it is that language's default (only non-defaults are written).
+    pub fn to_write(era: Era, lang: Lang) -> Option<Era> {
+        (era != Era::default_for(lang)).then_some(era)
+    }
 
     /// The value of the `?era=` query parameter.
     pub fn slug(self) -> &'static str {
@@ -209,6 +234,30 @@ mod tests {
         }
         assert_eq!(Era::from_slug("GREGORIAN"), Some(Era::Gregorian));
         assert_eq!(Era::from_slug("julian"), None);
-        assert_eq!(Era::default(), Era::Wareki);
+    }
+
+    #[test]
+    fn the_default_era_follows_the_language_and_a_choice_wins() {
+        assert_eq!(Era::default_for(Lang::Ja), Era::Wareki);
+        assert_eq!(Era::default_for(Lang::JaEasy), Era::Gregorian);
+        assert_eq!(Era::default_for(Lang::En), Era::Gregorian);
+        for lang in Lang::ALL {
+            assert_eq!(Era::resolve(None, lang), Era::default_for(lang));
+            for era in Era::ALL {
+                assert_eq!(Era::resolve(Some(era), lang), era);
+                // Written only when it is not the language's default.
+                assert_eq!(
+                    Era::to_write(era, lang).is_some(),
+                    era != Era::default_for(lang)
+                );
+            }
+        }
+        // English axes read FY2019 … by default, never "FY R1".
+        let en = Era::default_for(Lang::En);
+        assert_eq!(short_label(Lang::En, en, fy(2019)), "FY2019");
+        assert_eq!(
+            period_label(Lang::JaEasy, Era::default_for(Lang::JaEasy), fy(2021)),
+            "2021年度"
+        );
     }
 }

@@ -5,7 +5,11 @@
 //!   `-0`), [`percent`], [`signed`]; an indicator's figures are shown with the
 //!   precision of its own source cells ([`precision`]).
 //! - Values: [`value_text`] adds the unit the way each language writes it
-//!   (`16,465基`, `16,465 lights`, `73.6%`); [`observation_text`] spells out
+//!   (`16,465基`, `16,465 lights`, `73.6%`); a unit that is a multiplier in
+//!   English (`10,000 visits` for 万人) is said as the real quantity
+//!   (`3.31 million visits`, `560,000 visits`: [`quantity`]), and charts and
+//!   tables share one scale per indicator ([`ColumnUnit`]); Japanese keeps
+//!   the source's units (`331万人`). [`observation_text`] spells out
 //!   pending, not-available, "none" and text values.
 //! - Names: outlook classes, pace classes, roles, editions, caveats and the
 //!   reasons an undefined result is undefined (the core's wording for `ja` and
@@ -119,8 +123,8 @@ pub fn signed_percent(ratio: f64, decimals: usize) -> String {
 }
 
 /// A formatted number with its unit: `16,465基` / `16,465 lights` / `73.6%`.
-/// English units that are multipliers read `395.8 × 10,000 passengers`.
-pub fn with_unit(lang: Lang, unit: &Unit, num: &str) -> String {
+/// Only for units that are not multipliers in English (see [`quantity`]).
+fn with_unit(lang: Lang, unit: &Unit, num: &str) -> String {
     if lang.is_japanese() {
         return format!("{num}{}", unit.ja);
     }
@@ -129,21 +133,184 @@ pub fn with_unit(lang: Lang, unit: &Unit, num: &str) -> String {
         num.to_owned()
     } else if en == "%" {
         format!("{num}%")
-    } else if en.starts_with(|c: char| c.is_ascii_digit()) {
-        format!("{num} × {en}")
     } else {
         format!("{num} {en}")
     }
 }
 
+/// An English unit that is a multiplier (`10,000 visits`, `100 million yen`,
+/// what the sources write 万人 and 億円): its factor and what it counts
+/// (`(10000.0, "visits")`, `(1e8, "yen")`). `None` for an ordinary unit.
+pub fn en_multiplier(unit: &Unit) -> Option<(f64, &str)> {
+    let en = unit.en.trim();
+    let digits_end = en
+        .find(|c: char| !(c.is_ascii_digit() || c == ','))
+        .unwrap_or(en.len());
+    if digits_end == 0 {
+        return None;
+    }
+    let mut factor: f64 = en[..digits_end].replace(',', "").parse().ok()?;
+    let mut rest = en[digits_end..].trim_start();
+    for (word, m) in [("thousand", 1e3), ("million", 1e6), ("billion", 1e9)] {
+        if let Some(r) = rest.strip_prefix(word) {
+            if r.is_empty() || r.starts_with(' ') {
+                factor *= m;
+                rest = r.trim_start();
+            }
+        }
+    }
+    (factor > 0.0).then_some((factor, rest))
+}
+
+/// The English magnitudes written as words; smaller numbers are written in digits.
+const EN_MAGNITUDES: [(&str, i32); 2] = [("billion", 9), ("million", 6)];
+
+/// `x` rounded to `decimals`.
+fn round_to(x: f64, decimals: usize) -> f64 {
+    let p = 10f64.powi(decimals as i32);
+    (x * p).round() / p
+}
+
+/// `1.5` for `1.50`, `3` for `3.00`: the digits after the point that say nothing.
+fn trim_zeros(s: String) -> String {
+    if s.contains('.') {
+        s.trim_end_matches('0').trim_end_matches('.').to_owned()
+    } else {
+        s
+    }
+}
+
+/// A real quantity the way English says it: `3.31 million`, `560,000`,
+/// `240 billion`. `res_exp` is the power of ten of its last significant digit
+/// (4 for a number of 万 given in whole 万), so nothing is shown more precisely
+/// than the source; thousands stay digits, millions and billions are words.
+fn en_magnitude(q: f64, res_exp: i32, signed_: bool) -> String {
+    // Rounded as the source's figure is (`99.4` 万 at whole 万 is 990,000).
+    let step = 10f64.powi(res_exp);
+    let q = (q / step).round() * step;
+    let fmt = |v: f64, d: usize| {
+        if signed_ {
+            signed(v, d)
+        } else {
+            number(v, d)
+        }
+    };
+    for (word, exp) in EN_MAGNITUDES {
+        let d = (exp - res_exp).max(0) as usize;
+        let v = q / 10f64.powi(exp);
+        if round_to(v.abs(), d) >= 1.0 {
+            return format!("{} {word}", trim_zeros(fmt(v, d)));
+        }
+    }
+    fmt(q, (-res_exp).max(0) as usize)
+}
+
+/// The power of ten of a multiplier (4 for 10,000).
+fn exp_of(factor: f64) -> i32 {
+    factor.log10().round() as i32
+}
+
+/// `x` (in the source's unit, at `decimals`) with its unit, as the reader
+/// says it: `331万人` in Japanese, `3.31 million visits` in English, where a
+/// multiplier unit (`10,000 visits`) is turned into the real quantity
+/// ([`en_multiplier`]); `16,465基` / `16,465 lights` / `73.6%` otherwise.
+pub fn quantity(lang: Lang, unit: &Unit, x: f64, decimals: usize) -> String {
+    quantity_as(lang, unit, x, decimals, false)
+}
+
+/// Like [`quantity`] with an explicit `+` for positive values.
+pub fn signed_quantity(lang: Lang, unit: &Unit, x: f64, decimals: usize) -> String {
+    quantity_as(lang, unit, x, decimals, true)
+}
+
+fn quantity_as(lang: Lang, unit: &Unit, x: f64, decimals: usize, signed_: bool) -> String {
+    match (lang, en_multiplier(unit)) {
+        (Lang::En, Some((factor, noun))) if x.is_finite() => {
+            let q = en_magnitude(x * factor, exp_of(factor) - decimals as i32, signed_);
+            if noun.is_empty() {
+                q
+            } else {
+                format!("{q} {noun}")
+            }
+        }
+        _ => {
+            let n = if signed_ {
+                signed(x, decimals)
+            } else {
+                number(x, decimals)
+            };
+            with_unit(lang, unit, &n)
+        }
+    }
+}
+
+/// One scale for every number of an indicator in a chart or a table column:
+/// multiply by `factor`, print with `decimals`, head with `label`. In Japanese
+/// and for ordinary units that is the source's own unit; in English a
+/// multiplier unit becomes the real quantity in the magnitude its largest
+/// value needs (`million visits`, `billion yen`, or plain `visits`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct ColumnUnit {
+    pub factor: f64,
+    pub decimals: usize,
+    pub label: String,
+}
+
+impl ColumnUnit {
+    /// The unit of `ind`'s chart and table in `lang`.
+    pub fn of(lang: Lang, ind: &Indicator) -> ColumnUnit {
+        let decimals = precision(ind);
+        let own = ColumnUnit {
+            factor: 1.0,
+            decimals,
+            label: lang.pick(&ind.unit.ja, &ind.unit.en).to_owned(),
+        };
+        let (Lang::En, Some((factor, noun))) = (lang, en_multiplier(&ind.unit)) else {
+            return own;
+        };
+        let largest = ind
+            .observations
+            .iter()
+            .filter_map(|o| o.value.number())
+            .map(|v| (v * factor).abs())
+            .fold(0.0, f64::max);
+        let res_exp = exp_of(factor) - decimals as i32;
+        let (word, exp) = EN_MAGNITUDES
+            .into_iter()
+            .find(|&(_, exp)| largest >= 10f64.powi(exp))
+            .unwrap_or(("", 0));
+        let label = [word, noun]
+            .iter()
+            .filter(|w| !w.is_empty())
+            .copied()
+            .collect::<Vec<_>>()
+            .join(" ");
+        ColumnUnit {
+            factor: factor / 10f64.powi(exp),
+            decimals: (exp - res_exp).max(0) as usize,
+            label,
+        }
+    }
+
+    /// A source number on this scale (what a chart plots).
+    pub fn scale(&self, x: f64) -> f64 {
+        x * self.factor
+    }
+
+    /// A source number on this scale, printed (a table cell, a point label).
+    pub fn number(&self, x: f64) -> String {
+        number(self.scale(x), self.decimals)
+    }
+}
+
 /// A number of an indicator, at the indicator's precision, with its unit.
 pub fn value_text(lang: Lang, ind: &Indicator, x: f64) -> String {
-    with_unit(lang, &ind.unit, &number(x, precision(ind)))
+    quantity(lang, &ind.unit, x, precision(ind))
 }
 
 /// A yearly change of an indicator: `+400.0基/年`, `+400.0 lights a year`.
 pub fn change_text(lang: Lang, ind: &Indicator, x: f64) -> String {
-    let n = with_unit(lang, &ind.unit, &signed(x, precision(ind) + 1));
+    let n = signed_quantity(lang, &ind.unit, x, precision(ind) + 1);
     match lang {
         Lang::Ja => format!("{n}/年"),
         Lang::JaEasy => format!("1年に {n}"),
@@ -449,20 +616,86 @@ mod tests {
             ja: ja.into(),
             en: en.into(),
         };
+        let lights = unit("基", "lights");
+        assert_eq!(quantity(Lang::Ja, &lights, 16465.0, 0), "16,465基");
+        assert_eq!(quantity(Lang::En, &lights, 16465.0, 0), "16,465 lights");
+        assert_eq!(quantity(Lang::En, &lights, -3.0, 0), "−3 lights");
+        assert_eq!(quantity(Lang::En, &unit("%", "%"), 73.6, 1), "73.6%");
+        assert_eq!(quantity(Lang::En, &unit("", ""), 1.36, 2), "1.36");
+        // An ordinary unit is never scaled, however large the number.
         assert_eq!(
-            with_unit(Lang::Ja, &unit("基", "lights"), "16,465"),
-            "16,465基"
+            quantity(Lang::En, &unit("人", "people"), 2_500_000.0, 0),
+            "2,500,000 people"
         );
         assert_eq!(
-            with_unit(Lang::En, &unit("基", "lights"), "16,465"),
-            "16,465 lights"
+            signed_quantity(Lang::En, &lights, 400.0, 1),
+            "+400.0 lights"
         );
-        assert_eq!(with_unit(Lang::En, &unit("%", "%"), "73.6"), "73.6%");
+    }
+
+    #[test]
+    fn multiplier_units_are_said_as_the_real_quantity_in_english() {
+        let unit = |ja: &str, en: &str| Unit {
+            ja: ja.into(),
+            en: en.into(),
+        };
+        let visits = unit("万人", "10,000 visits");
+        let yen = unit("億円", "100 million yen");
+        assert_eq!(en_multiplier(&visits), Some((10_000.0, "visits")));
+        assert_eq!(en_multiplier(&yen), Some((1e8, "yen")));
+        assert_eq!(en_multiplier(&unit("人", "people")), None);
+        assert_eq!(en_multiplier(&unit("%", "%")), None);
+        let en = |u: &Unit, x: f64, d: usize| quantity(Lang::En, u, x, d);
+        // Millions as a word, at the source's precision (331万 is known to 10,000).
+        assert_eq!(en(&visits, 331.0, 0), "3.31 million visits");
+        assert_eq!(en(&visits, 395.8, 1), "3.958 million visits");
+        assert_eq!(en(&visits, 330.0, 0), "3.3 million visits");
+        assert_eq!(en(&visits, 1823.0, 0), "18.23 million visits");
+        // Below a million, digits.
+        assert_eq!(en(&visits, 56.0, 0), "560,000 visits");
+        assert_eq!(en(&visits, 0.5, 1), "5,000 visits");
+        assert_eq!(en(&visits, 0.0, 0), "0 visits");
+        // Negatives, and a rounding that crosses into the next magnitude.
+        assert_eq!(en(&visits, -135.0, 0), "−1.35 million visits");
+        assert_eq!(en(&visits, 99.996, 0), "1 million visits");
+        assert_eq!(en(&visits, 99.4, 0), "990,000 visits");
         assert_eq!(
-            with_unit(Lang::En, &unit("万人", "10,000 passengers"), "395.8"),
-            "395.8 × 10,000 passengers"
+            signed_quantity(Lang::En, &visits, 12.34, 1),
+            "+123,000 visits"
         );
-        assert_eq!(with_unit(Lang::En, &unit("", ""), "1.36"), "1.36");
+        assert_eq!(
+            signed_quantity(Lang::En, &visits, -168.0, 0),
+            "−1.68 million visits"
+        );
+        // Billions; a multiplier with its own magnitude word.
+        assert_eq!(en(&yen, 2400.0, 0), "240 billion yen");
+        assert_eq!(en(&yen, 3.0, 0), "300 million yen");
+        assert_eq!(en(&yen, 2456.7, 1), "245.67 billion yen");
+        // Japanese keeps the source's unit.
+        assert_eq!(quantity(Lang::Ja, &visits, 331.0, 0), "331万人");
+        assert_eq!(quantity(Lang::JaEasy, &yen, 2400.0, 0), "2,400億円");
+        for x in [331.0, 56.0, -135.0] {
+            assert!(!en(&visits, x, 0).contains('×'));
+        }
+    }
+
+    #[test]
+    fn charts_and_tables_share_one_scale_per_indicator() {
+        let ds = machi_kpi_core::Dataset::embedded().expect("embedded dataset");
+        let ind = |id: &str| ds.indicator(id).expect(id);
+        let tourists = ind("annual-tourists");
+        let en = ColumnUnit::of(Lang::En, tourists);
+        assert_eq!(en.label, "million visits");
+        assert_eq!(en.number(331.0), "3.31");
+        assert_eq!(en.scale(331.0), 3.31);
+        let ja = ColumnUnit::of(Lang::Ja, tourists);
+        assert_eq!(
+            (ja.label.as_str(), ja.number(331.0)),
+            ("万人", "331".into())
+        );
+        // An ordinary unit keeps its own scale in English too.
+        let lights = ColumnUnit::of(Lang::En, ind("security-lights"));
+        assert_eq!((lights.factor, lights.label.as_str()), (1.0, "lights"));
     }
 
     #[test]

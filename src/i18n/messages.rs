@@ -3,9 +3,11 @@
 //! These are pure functions from figures (always computed from the dataset by
 //! the caller) to text, so the wording is unit-tested natively and no figure
 //! is ever typed into a component. Formatting rules live here too:
-//! percentages with one decimal, fiscal years as 令和N年度 or FYNNNN.
+//! percentages with one decimal; years through [`super::era`].
 
-use machi_kpi_core::OfficialStatus;
+use machi_kpi_core::{OfficialStatus, Period};
+
+use super::era::{period_label, Era};
 
 use super::Lang;
 
@@ -37,27 +39,12 @@ pub fn status_short(lang: Lang, status: OfficialStatus) -> &'static str {
     }
 }
 
-/// A fiscal year: `令和3年度` (平成 before 2019, `令和元年度` for 2019) or `FY2021`.
-pub fn fiscal_year(lang: Lang, fy: i32) -> String {
-    match lang {
-        Lang::En => format!("FY{fy}"),
-        Lang::Ja | Lang::JaEasy => match fy {
-            2019 => "令和元年度".to_owned(),
-            y if y > 2019 => format!("令和{}年度", y - 2018),
-            1989 => "平成元年度".to_owned(),
-            y => format!("平成{}年度", y - 1988),
-        },
-    }
-}
-
-/// A plan period: `令和3年度〜令和9年度` or `FY2021–FY2027`.
-pub fn period(lang: Lang, start_fy: i32, end_fy: i32) -> String {
+/// A plan period in the reader's era: `令和3年度〜令和9年度`, `2021年度〜2027年度`
+/// or `FY2021–FY2027` (each year through [`super::era::period_label`]).
+pub fn period(lang: Lang, era: Era, start_fy: i32, end_fy: i32) -> String {
     let sep = if lang == Lang::En { "–" } else { "〜" };
-    format!(
-        "{}{sep}{}",
-        fiscal_year(lang, start_fy),
-        fiscal_year(lang, end_fy)
-    )
+    let fy = |y| period_label(lang, era, Period::fiscal(y));
+    format!("{}{sep}{}", fy(start_fy), fy(end_fy))
 }
 
 /// A share in 0..=1 as a percentage with one decimal: `23.4%`.
@@ -361,14 +348,19 @@ mod tests {
     use machi_kpi_core::OfficialStatus::*;
 
     #[test]
-    fn fiscal_years_in_both_eras() {
-        assert_eq!(fiscal_year(Lang::Ja, 2021), "令和3年度");
-        assert_eq!(fiscal_year(Lang::Ja, 2027), "令和9年度");
-        assert_eq!(fiscal_year(Lang::Ja, 2019), "令和元年度");
-        assert_eq!(fiscal_year(Lang::Ja, 2018), "平成30年度");
-        assert_eq!(fiscal_year(Lang::En, 2021), "FY2021");
-        assert_eq!(period(Lang::Ja, 2021, 2027), "令和3年度〜令和9年度");
-        assert_eq!(period(Lang::En, 2021, 2027), "FY2021–FY2027");
+    fn plan_periods_in_every_era() {
+        assert_eq!(
+            period(Lang::Ja, Era::Wareki, 2021, 2027),
+            "令和3年度〜令和9年度"
+        );
+        assert_eq!(
+            period(Lang::JaEasy, Era::Gregorian, 2021, 2027),
+            "2021年度〜2027年度"
+        );
+        assert_eq!(
+            period(Lang::En, Era::Gregorian, 2021, 2027),
+            "FY2021–FY2027"
+        );
     }
 
     #[test]

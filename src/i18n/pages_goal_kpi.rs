@@ -12,7 +12,7 @@ use machi_kpi_core::analysis::readable::{
     achievement_headline, is_readable_percent, AchievementHeadline,
 };
 use machi_kpi_core::analysis::{FinalResult, IndicatorAnalysis, Metric, Outlook, TargetAnalysis};
-use machi_kpi_core::{EditionId, Indicator, Period, Unit};
+use machi_kpi_core::{EditionId, Indicator, Period};
 
 use super::era::{period_label, Era};
 use super::kpi_format::{self as fmt, value_text};
@@ -852,9 +852,8 @@ pub fn projection_legend(lang: Lang, era: Era, _edition: EditionId, period: Peri
 }
 
 /// Caption of the chart's table.
-pub fn chart_table_caption(lang: Lang, name: &str, unit: &Unit) -> String {
+pub fn chart_table_caption(lang: Lang, name: &str, u: &str) -> String {
     let name = super::isolate(name);
-    let u = lang.pick(&unit.ja, &unit.en);
     match (lang, u.is_empty()) {
         (Lang::En, false) => format!("{name}: actual values, targets and projections ({u})"),
         (Lang::En, true) => format!("{name}: actual values, targets and projections"),

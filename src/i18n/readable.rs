@@ -12,18 +12,18 @@ use machi_kpi_core::analysis::Outlook;
 use machi_kpi_core::{Indicator, Period};
 
 use super::era::{period_label, Era};
-use super::kpi_format::{self as fmt, number, precision, signed_percent, with_unit};
+use super::kpi_format::{self as fmt, number, precision, quantity, signed_percent};
 use super::Lang;
 
 /// `168万人 減（−50.8%）`: the size of the change since the base in the indicator's unit,
 /// its direction in words, and the relative change when the core gives one.
 fn change_words(lang: Lang, ind: &Indicator, c: &ChangeSinceBase) -> String {
     // A change of a share is in percentage points ("9.4% below" would read as relative).
-    let magnitude = number(c.change.abs(), precision(ind));
+    let magnitude = || number(c.change.abs(), precision(ind));
     let size = match (PossibleRange::of(ind), lang) {
-        (PossibleRange::Share, Lang::En) => format!("{magnitude} points"),
-        (PossibleRange::Share, _) => format!("{magnitude}ポイント"),
-        _ => with_unit(lang, &ind.unit, &magnitude),
+        (PossibleRange::Share, Lang::En) => format!("{} points", magnitude()),
+        (PossibleRange::Share, _) => format!("{}ポイント", magnitude()),
+        _ => quantity(lang, &ind.unit, c.change.abs(), precision(ind)),
     };
     let rel = c.relative.map(|r| signed_percent(r, 1));
     let up = c.change > 0.0;
@@ -242,7 +242,7 @@ mod tests {
         );
         assert_eq!(
             achievement_text(Lang::En, ind, &h),
-            "Moved away from the target: 168 × 10,000 visits below the base (−50.8%)"
+            "Moved away from the target: 1.68 million visits below the base (−50.8%)"
         );
         assert!(!achievement_text(Lang::JaEasy, ind, &h).contains("284"));
     }

@@ -45,7 +45,7 @@ pub fn AboutPage() -> Html {
     let ds = &data.0;
     let ctx = Ctx {
         lang,
-        era: view.era,
+        era: view.era_for(lang),
         ds,
         a: &analysis,
         link_query: ViewState {

@@ -57,7 +57,8 @@ pub fn GoalPage(props: &GoalPageProps) -> Html {
     };
     let ctx = Ctx {
         lang,
-        era: view.era,
+        era: view.era_for(lang),
+        chosen_era: view.era,
         ds,
         analysis: &analysis,
         lang_q: lang_q.clone(),
@@ -85,8 +86,8 @@ pub fn GoalPage(props: &GoalPageProps) -> Html {
                     if lang == Lang::En {
                         <p class="title-ja" lang="ja">{ &goal.title_ja }</p>
                     }
-                    { w::data_as_of(lang, view.era, ds) }
-                    { era_switch(lang, view.era, route.clone(), view, lang_q.clone()) }
+                    { w::data_as_of(lang, ctx.era, ds) }
+                    { era_switch(lang, ctx.era, route.clone(), view, lang_q.clone()) }
                 </header>
 
                 <section class="goal-direction" aria-labelledby="direction-title">
@@ -115,6 +116,8 @@ pub fn GoalPage(props: &GoalPageProps) -> Html {
 struct Ctx<'a> {
     lang: Lang,
     era: Era,
+    /// The era the URL names, carried by links (see [`ViewState::era`]).
+    chosen_era: Option<Era>,
     ds: &'a Dataset,
     analysis: &'a Analysis,
     /// The `lang` query value links must carry, if any.
@@ -124,7 +127,7 @@ struct Ctx<'a> {
 impl Ctx<'_> {
     fn link_query(&self) -> Vec<(&'static str, String)> {
         ViewState {
-            era: self.era,
+            era: self.chosen_era,
             ..ViewState::default()
         }
         .params(self.lang_q.as_deref())
@@ -211,6 +214,7 @@ pub fn indicator_card_for(
     let ctx = Ctx {
         lang,
         era,
+        chosen_era: Era::to_write(era, lang),
         ds,
         analysis,
         lang_q,

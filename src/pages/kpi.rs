@@ -120,7 +120,7 @@ fn KpiBody(props: &BodyProps) -> Html {
             let cv = ChartView {
                 method: view.method,
                 scenario: view.scenario,
-                era: view.era,
+                era: view.era_for(*lang),
             };
             Some((
                 kpi_series::spec(ind, a, cv, *lang),
@@ -150,7 +150,7 @@ fn KpiBody(props: &BodyProps) -> Html {
     crumbs.push((None, lang.pick(&ind.name_ja, &ind.name_en).to_owned()));
     let ctx = Ctx {
         lang,
-        era: view.era,
+        era: view.era_for(lang),
         view,
         ds,
         ind,
@@ -320,7 +320,7 @@ fn view_options(c: &Ctx<'_>, route: Route, lang_q: Option<String>) -> Html {
                     options={method_options} route={route.clone()} />
                 <ViewSwitch name="scenario" legend={pt(lang, PKey::ScenarioLabel)}
                     options={scenario_options} route={route.clone()} />
-                { crate::pages::widgets::era_switch(lang, view.era, route, view, lang_q) }
+                { crate::pages::widgets::era_switch(lang, view.era_for(lang), route, view, lang_q) }
             </div>
             <p class="note">{ pt(lang, PKey::MethodDefaultNote) }</p>
         </section>

@@ -103,7 +103,12 @@ fn OverviewBody(props: &BodyProps) -> Html {
         })
     };
 
-    let era = crate::i18n::era::Era::default();
+    // The reader's era from the URL, else the language's default.
+    let location = use_location();
+    let era = crate::pages::view_state::ViewState::from_query(
+        location.as_ref().map(|l| l.query_str()).unwrap_or(""),
+    )
+    .era_for(lang);
     // The projection headline (DESIGN §2), one part per target edition, years from the data.
     let analysis = use_analysis();
     let headline = analysis.as_ref().and_then(|a| {
@@ -183,7 +188,7 @@ fn OverviewBody(props: &BodyProps) -> Html {
                     <dl class="facts">
                         <div class="fact">
                             <dt>{ t(lang, Key::PeriodLabel) }</dt>
-                            <dd>{ messages::period(lang, strategy.period.start_fy, strategy.period.end_fy) }</dd>
+                            <dd>{ messages::period(lang, era, strategy.period.start_fy, strategy.period.end_fy) }</dd>
                         </div>
                         <div class="fact vision">
                             <dt>{ t(lang, Key::VisionLabel) }</dt>

@@ -9,12 +9,18 @@
 //!
 //! Defaults: the method is the core's per-target default (the straight line
 //! for cumulative indicators and where CAGR is undefined, CAGR otherwise), the
-//! scenario is "since baseline", and the era is 和暦.
+//! scenario is "since baseline", and the era is the language's
+//! ([`Era::default_for`]: 和暦 in Japanese, the Gregorian calendar in English
+//! and やさしい日本語). A valid `era` in the URL is the reader's choice: it is
+//! kept as chosen ([`ViewState::era`] is `Some`) and carried by every link
+//! built from the state, so switching language keeps it; the era switch clears
+//! it when the reader picks the language's default ([`ViewState::with_era`]).
 
 use machi_kpi_core::analysis::{Method, Scenario, TargetAnalysis};
 use machi_kpi_core::Indicator;
 
 use crate::i18n::era::Era;
+use crate::i18n::Lang;
 use crate::routes::Route;
 
 /// What the `method`, `scenario` and `era` parameters say.
@@ -23,7 +29,9 @@ pub struct ViewState {
     /// The method the reader chose; `None` = each target's default method.
     pub method: Option<Method>,
     pub scenario: Scenario,
-    pub era: Era,
+    /// The era the URL names, if any; `None` = the language's default
+    /// (see [`ViewState::era_for`]).
+    pub era: Option<Era>,
 }
 
 impl Default for ViewState {
@@ -31,7 +39,7 @@ impl Default for ViewState {
         ViewState {
             method: None,
             scenario: Scenario::SinceBaseline,
-            era: Era::default(),
+            era: None,
         }
     }
 }
@@ -94,11 +102,25 @@ impl ViewState {
             match k {
                 "method" => state.method = parse_method(v).or(state.method),
                 "scenario" => state.scenario = parse_scenario(v).unwrap_or(state.scenario),
-                "era" => state.era = Era::from_slug(v).unwrap_or(state.era),
+                "era" => state.era = Era::from_slug(v).or(state.era),
                 _ => {}
             }
         }
         state
+    }
+
+    /// The era pages show in `lang`: the chosen one, else the language's default.
+    pub fn era_for(&self, lang: Lang) -> Era {
+        Era::resolve(self.era, lang)
+    }
+
+    /// This state with `era` picked in `lang`; picking that language's
+    /// default clears the parameter, so the default view keeps its short address.
+    pub fn with_era(self, lang: Lang, era: Era) -> ViewState {
+        ViewState {
+            era: Era::to_write(era, lang),
+            ..self
+        }
     }
 
     /// The method used for one target: the chosen one, else the core's default.
@@ -128,8 +150,8 @@ impl ViewState {
         if self.scenario != Scenario::SinceBaseline {
             out.push(("scenario", scenario_slug(self.scenario).to_owned()));
         }
-        if self.era != Era::default() {
-            out.push(("era", self.era.slug().to_owned()));
+        if let Some(era) = self.era {
+            out.push(("era", era.slug().to_owned()));
         }
         if let Some(lang) = lang {
             out.push(("lang", lang.to_owned()));
@@ -172,7 +194,7 @@ mod tests {
         let s = ViewState::from_query("?method=line&scenario=recent&era=gregorian&lang=en");
         assert_eq!(s.method, Some(Method::Line));
         assert_eq!(s.scenario, Scenario::RecentPace);
-        assert_eq!(s.era, Era::Gregorian);
+        assert_eq!(s.era, Some(Era::Gregorian));
         assert_eq!(
             s.query_string(Some("en")),
             "?method=line&scenario=recent&era=gregorian&lang=en"
@@ -186,8 +208,44 @@ mod tests {
         let s = ViewState::from_query("method=quadratic&scenario=&era=julian&x=1");
         assert_eq!(s, ViewState::from_query(""));
         assert_eq!(s.query_string(Some("en")), "?lang=en");
-        let s = ViewState::from_query("scenario=since_baseline&era=wareki");
+        let s = ViewState::from_query("scenario=since_baseline");
         assert_eq!(s.query_string(None), "");
+    }
+
+    #[test]
+    fn the_era_defaults_by_language_and_an_explicit_one_travels() {
+        let none = ViewState::from_query("lang=en");
+        assert_eq!(none.era_for(Lang::Ja), Era::Wareki);
+        assert_eq!(none.era_for(Lang::En), Era::Gregorian);
+        assert_eq!(none.era_for(Lang::JaEasy), Era::Gregorian);
+        // An explicit choice wins in every language and every link carries it.
+        let chosen = ViewState::from_query("era=wareki&lang=en");
+        for lang in Lang::ALL {
+            assert_eq!(chosen.era_for(lang), Era::Wareki);
+        }
+        let goal = Route::Goal { id: "1-1".into() };
+        assert_eq!(
+            chosen.href(&goal, Some("en")),
+            "#/goals/1-1?era=wareki&lang=en"
+        );
+        assert_eq!(chosen.href(&goal, None), "#/goals/1-1?era=wareki");
+        // The switch writes only what differs from the language's default.
+        assert_eq!(
+            none.with_era(Lang::En, Era::Gregorian)
+                .query_string(Some("en")),
+            "?lang=en"
+        );
+        assert_eq!(
+            none.with_era(Lang::En, Era::Wareki)
+                .query_string(Some("en")),
+            "?era=wareki&lang=en"
+        );
+        assert_eq!(none.with_era(Lang::Ja, Era::Wareki).query_string(None), "");
+        assert_eq!(
+            none.with_era(Lang::JaEasy, Era::Wareki)
+                .query_string(Some("ja-easy")),
+            "?era=wareki&lang=ja-easy"
+        );
     }
 
     #[test]

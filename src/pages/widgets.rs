@@ -137,7 +137,7 @@ pub fn era_switch(
             )
             .to_owned(),
             selected: e == era,
-            query: ViewState { era: e, ..view }.params(lang_q.as_deref()),
+            query: view.with_era(lang, e).params(lang_q.as_deref()),
         })
         .collect::<Vec<_>>();
     html! {

@@ -216,16 +216,18 @@ test('method, scenario and era switches write the URL; back restores the view', 
   await page.waitForFunction(() => location.hash === '#/kpi/security-lights?method=line&scenario=recent&lang=en');
   assert.equal(await selectedRow(), 'line:recent');
 
-  await page.click('label[for="era-gregorian"]');
-  await page.waitForFunction(() => location.hash === '#/kpi/security-lights?method=line&scenario=recent&era=gregorian&lang=en');
-  assert.match(await text(page, '[data-target="fy2024:all"] h3'), /^Target for FY2024 \(/);
+  // English shows Gregorian years by default; 和暦 is the choice that gets written.
   assert.ok(await page.isChecked('#era-gregorian'));
+  await page.click('label[for="era-wareki"]');
+  await page.waitForFunction(() => location.hash === '#/kpi/security-lights?method=line&scenario=recent&era=wareki&lang=en');
+  assert.match(await text(page, '[data-target="fy2024:all"] h3'), /Reiwa 6/);
+  assert.ok(await page.isChecked('#era-wareki'));
 
   // Back: the era, then the scenario, then the method return to their defaults.
   await page.goBack();
   await page.waitForFunction(() => location.hash === '#/kpi/security-lights?method=line&scenario=recent&lang=en');
-  await page.waitForFunction(() => document.querySelector('#era-wareki')?.checked === true);
-  assert.match(await text(page, '[data-target="fy2024:all"] h3'), /Reiwa 6/);
+  await page.waitForFunction(() => document.querySelector('#era-gregorian')?.checked === true);
+  assert.match(await text(page, '[data-target="fy2024:all"] h3'), /^Target for FY2024 \(/);
   await page.goBack();
   await page.waitForFunction(() => location.hash === '#/kpi/security-lights?method=line&lang=en');
   await page.waitForFunction(() => document.querySelector('[data-target="fy2024:all"] tr.selected')?.dataset.proj === 'line:baseline');
@@ -238,9 +240,9 @@ test('method, scenario and era switches write the URL; back restores the view', 
   assert.ok(await page.isChecked('#method-line'));
 
   // A copied link reopens the same view.
-  const copy = await open('./#/kpi/security-lights?method=line&scenario=recent&era=gregorian&lang=en');
+  const copy = await open('./#/kpi/security-lights?method=line&scenario=recent&era=wareki&lang=en');
   assert.equal(await copy.page.locator('[data-target="fy2024:all"] tr.selected').getAttribute('data-proj'), 'line:recent');
-  assert.ok(await copy.page.isChecked('#era-gregorian'));
+  assert.ok(await copy.page.isChecked('#era-wareki'));
   clean(copy);
   await copy.page.close();
   clean(session);

@@ -112,7 +112,7 @@ for (const [lang, q] of [['ja', ''], ['en', '?lang=en']]) {
 test('the tourists page reads in words at 360 px (ja and en), with its dates', async () => {
   for (const [lang, q, words] of [
     ['ja', '', '目標から遠ざかっています：基準値より 168万人 減（−50.8%）'],
-    ['en', '?lang=en', 'Moved away from the target: 168 × 10,000 visits below the base (−50.8%)'],
+    ['en', '?lang=en', 'Moved away from the target: 1.68 million visits below the base (−50.8%)'],
   ]) {
     const session = await openPage(context, `./#/kpi/annual-tourists${q}`, PHONE);
     const { page } = session;

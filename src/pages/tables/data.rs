@@ -74,7 +74,7 @@ fn DataBody(props: &BodyProps) -> Html {
     let analysis = use_analysis();
     let query = use_query();
     let state = DataState::from_pairs(&query.pairs);
-    let era = era_from_pairs(&query.pairs);
+    let era = era_from_pairs(&query.pairs, lang);
     let error = use_state_eq(|| None::<String>);
     let columns = use_memo(props.data.clone(), |d| raw_columns(&d.0));
 

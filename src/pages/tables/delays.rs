@@ -103,7 +103,7 @@ fn DelaysBody(props: &BodyProps) -> Html {
     let analysis = use_analysis();
     let query = use_query();
     let state = DelaysState::from_pairs(&query.pairs);
-    let era = era_from_pairs(&query.pairs);
+    let era = era_from_pairs(&query.pairs, lang);
     // Opened once, for a link that asked for the differences; then left to the reader.
     let comparison_open = {
         let asked = state.differences_only;
@@ -287,8 +287,8 @@ fn DelaysBody(props: &BodyProps) -> Html {
     let on_era = {
         let query = query.clone();
         Callback::from(move |v: String| {
-            let era = Era::from_slug(&v).unwrap_or_default();
-            query.set(with_era(&query.pairs, era), Nav::Push);
+            let era = Era::from_slug(&v).unwrap_or(Era::default_for(lang));
+            query.set(with_era(&query.pairs, era, lang), Nav::Push);
         })
     };
 

@@ -78,7 +78,7 @@ fn ProjectionsBody(props: &BodyProps) -> Html {
     let analysis = use_analysis();
     let query = use_query();
     let state = ProjectionsState::from_pairs(&query.pairs);
-    let era = era_from_pairs(&query.pairs);
+    let era = era_from_pairs(&query.pairs, lang);
     let all_rows = {
         let data = props.data.clone();
         let analysis = analysis.clone();
@@ -150,7 +150,11 @@ fn ProjectionsBody(props: &BodyProps) -> Html {
         let query = query.clone();
         Callback::from(move |v: String| {
             query.set(
-                with_era(&query.pairs, Era::from_slug(&v).unwrap_or_default()),
+                with_era(
+                    &query.pairs,
+                    Era::from_slug(&v).unwrap_or(Era::default_for(lang)),
+                    lang,
+                ),
                 Nav::Push,
             )
         })

@@ -57,7 +57,7 @@ fn RevisionsBody(props: &BodyProps) -> Html {
     let analysis = use_analysis();
     let query = use_query();
     let state = RevisionsState::from_pairs(&query.pairs);
-    let era = era_from_pairs(&query.pairs);
+    let era = era_from_pairs(&query.pairs, lang);
     let Some(analysis) = analysis else {
         return html! {};
     };

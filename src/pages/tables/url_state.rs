@@ -12,6 +12,7 @@
 use yew_router::query::{FromQuery, ToQuery};
 
 pub use crate::i18n::era::Era;
+use crate::i18n::Lang;
 
 /// Decoded `key=value` pairs in URL order.
 pub type Pairs = Vec<(String, String)>;
@@ -67,21 +68,21 @@ pub fn with_state<S: PageState>(current: &Pairs, state: &S) -> Pairs {
 /// The `era` query key, shared by every page (see [`crate::i18n::era`]).
 pub const ERA_KEY: &str = "era";
 
-/// Reads `era=` (default: 和暦, as in the sources).
-pub fn era_from_pairs(pairs: &Pairs) -> Era {
-    get(pairs, ERA_KEY)
-        .and_then(Era::from_slug)
-        .unwrap_or_default()
+/// The era in force in `lang`: a valid `era=`, else the language's default
+/// ([`Era::default_for`]).
+pub fn era_from_pairs(pairs: &Pairs, lang: Lang) -> Era {
+    Era::resolve(get(pairs, ERA_KEY).and_then(Era::from_slug), lang)
 }
 
-/// `current` with `era` set (removed when it is the default).
-pub fn with_era(current: &Pairs, era: Era) -> Pairs {
+/// `current` with `era` picked in `lang` (removed when it is that
+/// language's default).
+pub fn with_era(current: &Pairs, era: Era, lang: Lang) -> Pairs {
     let mut out: Pairs = current
         .iter()
         .filter(|(k, _)| k != ERA_KEY)
         .cloned()
         .collect();
-    if era != Era::default() {
+    if let Some(era) = Era::to_write(era, lang) {
         out.push((ERA_KEY.to_owned(), era.slug().to_owned()));
     }
     out
@@ -150,15 +151,36 @@ mod tests {
     }
 
     #[test]
-    fn era_is_written_only_when_not_the_default() {
-        assert_eq!(era_from_pairs(&Pairs::new()), Era::Wareki);
-        let p = parse_query("lang=en&era=gregorian");
-        assert_eq!(era_from_pairs(&p), Era::Gregorian);
-        assert_eq!(encode_query(&with_era(&p, Era::Wareki)), "lang=en");
+    fn era_is_written_only_when_not_the_languages_default() {
+        assert_eq!(era_from_pairs(&Pairs::new(), Lang::Ja), Era::Wareki);
+        assert_eq!(era_from_pairs(&Pairs::new(), Lang::En), Era::Gregorian);
+        assert_eq!(era_from_pairs(&Pairs::new(), Lang::JaEasy), Era::Gregorian);
+        let p = parse_query("lang=en&era=wareki");
+        assert_eq!(era_from_pairs(&p, Lang::En), Era::Wareki);
+        assert_eq!(era_from_pairs(&p, Lang::Ja), Era::Wareki);
         assert_eq!(
-            encode_query(&with_era(&Pairs::new(), Era::Gregorian)),
+            encode_query(&with_era(&p, Era::Gregorian, Lang::En)),
+            "lang=en"
+        );
+        assert_eq!(
+            encode_query(&with_era(&p, Era::Wareki, Lang::En)),
+            "lang=en&era=wareki"
+        );
+        assert_eq!(
+            encode_query(&with_era(&Pairs::new(), Era::Wareki, Lang::Ja)),
+            ""
+        );
+        assert_eq!(
+            encode_query(&with_era(&Pairs::new(), Era::Gregorian, Lang::Ja)),
             "era=gregorian"
         );
-        assert_eq!(era_from_pairs(&parse_query("era=bogus")), Era::Wareki);
+        assert_eq!(
+            era_from_pairs(&parse_query("era=bogus"), Lang::Ja),
+            Era::Wareki
+        );
+        assert_eq!(
+            era_from_pairs(&parse_query("era=bogus"), Lang::En),
+            Era::Gregorian
+        );
     }
 }
