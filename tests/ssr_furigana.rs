@@ -89,7 +89,9 @@ async fn every_kanji_of_the_plain_japanese_interface_has_its_reading() {
                 }
             }
             for phrase in furigana::bare_phrases(&rest) {
-                bare.entry(phrase).or_default().push(path.clone());
+                bare.entry(phrase)
+                    .or_default()
+                    .push(format!("{path} in {:?}", node.text));
             }
         }
     }

@@ -10,8 +10,9 @@
 //!
 //! Data text (names, notes, raw cells from the city's documents) is official
 //! wording and is left as it is: the walk does not enter `<bdi>`, `<code>`, an
-//! element with a `lang` attribute or one of class `data-text`, and a kanji the
-//! dictionary does not know stays bare. `tests/ssr_furigana.rs` renders every
+//! element with a `lang` attribute or one of class `data-text`, skips data put
+//! into a sentence by `i18n::isolate`, and leaves a run of kanji whole when the
+//! dictionary does not cover all of it. `tests/ssr_furigana.rs` renders every
 //! page in やさしい日本語 and fails on any kanji outside the data that has no
 //! reading, so a new text without its readings cannot land.
 
@@ -80,9 +81,37 @@ fn kanji_runs(surface: &str) -> Vec<(usize, usize)> {
     runs
 }
 
-/// Splits `text` into plain pieces and kanji runs with their readings. A kanji
-/// the dictionary does not know is left in a plain piece.
+/// Splits `text` into plain pieces and kanji runs with their readings. A run of
+/// kanji that the dictionary does not cover whole is left plain, whole: it is a
+/// word of the data (新規求人数) and a reading for part of it would be wrong (求人
+/// is not 求 and 人), while the interface words around it keep theirs.
 pub fn annotate(text: &str) -> Vec<Piece<'_>> {
+    let first = annotate_avoiding(text, &[]);
+    let uncovered: Vec<(usize, usize)> = kanji_runs(text)
+        .into_iter()
+        .filter(|&(s, e)| {
+            let mut at = 0;
+            first.iter().any(|p| {
+                let len = match p {
+                    Piece::Plain(t) => t.len(),
+                    Piece::Ruby { base, .. } => base.len(),
+                };
+                let (from, to) = (at, at + len);
+                at = to;
+                matches!(p, Piece::Plain(t) if from < e && s < to
+                    && t[s.max(from) - from..e.min(to) - from].chars().any(is_kanji))
+            })
+        })
+        .collect();
+    if uncovered.is_empty() {
+        first
+    } else {
+        annotate_avoiding(text, &uncovered)
+    }
+}
+
+/// [`annotate`] without the words whose kanji fall in one of the `avoid` ranges.
+fn annotate_avoiding<'a>(text: &'a str, avoid: &[(usize, usize)]) -> Vec<Piece<'a>> {
     let mut pieces = Vec::new();
     let mut plain_from = 0;
     let mut at = 0;
@@ -109,6 +138,11 @@ pub fn annotate(text: &str) -> Vec<Piece<'_>> {
                 .then(|| index.get(&c))
                 .flatten()
                 .and_then(|entries| entries.iter().find(|(s, _)| rest.starts_with(s)))
+        });
+        let found = found.filter(|(surface, _)| {
+            !kanji_runs(surface)
+                .iter()
+                .any(|&(s, e)| avoid.iter().any(|&(a, b)| at + s < b && a < at + e))
         });
         match found {
             Some(&(surface, readings)) => {
@@ -311,7 +345,7 @@ fn walk(node: &mut VNode) {
     }
 }
 
-/// The nodes of `text` with its known kanji in `<ruby>`; `None` when no kanji is
+/// The nodes of `text` with its known words in `<ruby>`; `None` when none is
 /// known (the text node stays as it is).
 fn ruby_nodes(text: &str) -> Option<VList> {
     let pieces = annotate(text);
@@ -668,6 +702,8 @@ mod tests {
         );
         assert_eq!(readings("目標の 年まで"), ["目標=もくひょう", "年=とし"]);
         assert_eq!(readings("2021年度"), ["年度=ねんど"]);
+        // A run the dictionary cannot cover whole is data: no reading for part of it.
+        assert_eq!(readings("：新規求人数の 目標"), ["目標=もくひょう"]);
         assert_eq!(
             readings("2行目2列目: 日付に なって います"),
             ["行目=ぎょうめ", "列目=れつめ", "日付=ひづけ"]

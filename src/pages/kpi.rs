@@ -171,6 +171,11 @@ fn KpiBody(props: &BodyProps) -> Html {
                         height={380}
                     />
                 }
+                // The era names every date of the page: it stays in sight, outside
+                // the folded computation.
+                <div class="view-options era-only">
+                    { crate::pages::widgets::era_switch(lang, view.era_for(lang), route.clone(), view, props.lang_q.clone()) }
+                </div>
                 { facts(&ctx) }
                 // Methods, scenarios, rates, CAGR, R and δ: folded under one summary,
                 // open when the address chose a view other than the default (a
@@ -319,8 +324,7 @@ fn view_options(c: &Ctx<'_>, route: Route, lang_q: Option<String>) -> Html {
                 <ViewSwitch name="method" legend={pt(lang, PKey::MethodLabel)}
                     options={method_options} route={route.clone()} />
                 <ViewSwitch name="scenario" legend={pt(lang, PKey::ScenarioLabel)}
-                    options={scenario_options} route={route.clone()} />
-                { crate::pages::widgets::era_switch(lang, view.era_for(lang), route, view, lang_q) }
+                    options={scenario_options} route={route} />
             </div>
             <p class="note">{ pt(lang, PKey::MethodDefaultNote) }</p>
         </section>

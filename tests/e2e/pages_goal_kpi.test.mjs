@@ -163,6 +163,9 @@ async function checkAgainstCore(page, id, lang) {
   const targets = FIXTURE.indicators[id][lang];
   assert.ok(targets, `fixture for ${id} ${lang}`);
   let checked = 0;
+  // The figures are in the folded computation: open it as a reader would.
+  await page.waitForSelector('details.how-computed > summary');
+  if (await page.getAttribute('details.how-computed', 'open') === null) await page.click('details.how-computed > summary');
   for (const [tkey, t] of Object.entries(targets)) {
     const block = page.locator(`[data-target="${tkey}"]`);
     assert.equal(await block.locator('dd[data-figure="achievement"]').innerText(), t.achievement, `${id} ${tkey} achievement`);
