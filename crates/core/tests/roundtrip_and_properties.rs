@@ -390,8 +390,8 @@ fn a_template_with_one_row_filled_adds_one_value() {
     let text = std::str::from_utf8(include_bytes!("../../../www/data/template-next-year.csv"))
         .unwrap()
         .replacen(
-            "new-job-openings,1-1,新規求人数,,actual,update,fiscal_year,2022,,,,",
-            "new-job-openings,1-1,新規求人数,,actual,update,fiscal_year,2022,1400,,number,\"1,400件\"",
+            "new-job-openings,1-1,新規求人数,New job openings (monthly average),,actual,update,fiscal_year,2022,,,,",
+            "new-job-openings,1-1,新規求人数,New job openings (monthly average),,actual,update,fiscal_year,2022,1400,,number,\"1,400件\"",
             1,
         );
     let (ds, kind) = io::import_any(embedded_ref(), text.as_bytes()).unwrap();
