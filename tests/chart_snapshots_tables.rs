@@ -42,6 +42,7 @@ fn dips(ds: &Dataset, a: &Analysis) -> Vec<covid_dip::Dip> {
         .filter(|r| r.dip().is_some_and(|d| d < 0.0))
         .map(|r| covid_dip::Dip {
             label: r.indicator.name_ja.clone(),
+            names: (r.indicator.name_ja.clone(), r.indicator.name_en.clone()),
             dip: r.dip().unwrap_or_default(),
             affected: r.impact.affected,
         })

@@ -15,7 +15,7 @@ use charming::{
 };
 
 use super::delay_groups::truncate_axis_labels;
-use super::{ChartSpec, TableData, TableRow, FONT_FAMILY, INK};
+use super::{ChartSpec, RowNames, TableData, TableRow, FONT_FAMILY, INK};
 use crate::i18n::pages_tables::{dip_summary, tt, TKey};
 use crate::i18n::Lang;
 
@@ -23,6 +23,8 @@ use crate::i18n::Lang;
 #[derive(Clone, Debug, PartialEq)]
 pub struct Dip {
     pub label: String,
+    /// The indicator's name in Japanese and English, for the table's CSV.
+    pub names: (String, String),
     /// δ in 0..: −0.25 = 25% worse.
     pub dip: f64,
     pub affected: bool,
@@ -173,6 +175,11 @@ pub fn table(dips: &[Dip], lang: Lang) -> TableData {
                     )
                     .to_owned(),
                 ],
+                names: Some(RowNames {
+                    prefix: "name",
+                    ja: d.names.0.clone(),
+                    en: d.names.1.clone(),
+                }),
             })
             .collect(),
         footer: None,

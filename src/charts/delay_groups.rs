@@ -112,6 +112,7 @@ pub fn table(
             c.delayed_total().to_string(),
             c.total().to_string(),
         ],
+        ..Default::default()
     };
     TableData {
         caption: breakdown_caption(lang, dimension),

@@ -419,6 +419,7 @@ pub fn table(ind: &Indicator, a: &IndicatorAnalysis, view: ChartView, lang: Lang
                         }
                     })
                     .collect(),
+                ..Default::default()
             })
         })
         .collect();

@@ -156,6 +156,18 @@ pub struct TableRow {
     pub header: String,
     /// The data cells, in column order.
     pub cells: Vec<String>,
+    /// When the header is a name from the data (an indicator, a goal): that name in both
+    /// languages, for the table's CSV (`{prefix}_ja`, `{prefix}_en` columns).
+    pub names: Option<RowNames>,
+}
+
+/// A row header's name in Japanese and English, and the CSV columns' prefix (`name`,
+/// `goal_name`).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct RowNames {
+    pub prefix: &'static str,
+    pub ja: String,
+    pub en: String,
 }
 
 /// Keeps every tooltip inside its chart (`confine`): on a 360 px phone a tooltip

@@ -80,6 +80,7 @@ pub fn table(counts: &Counts, lang: Lang, era: Era) -> TableData {
         .map(|(i, c)| TableRow {
             header: outlook_name(lang, c.outlook()).to_owned(),
             cells: vec![counts.fy2024[i].to_string(), counts.fy2027[i].to_string()],
+            ..Default::default()
         })
         .collect();
     TableData {
@@ -96,6 +97,7 @@ pub fn table(counts: &Counts, lang: Lang, era: Era) -> TableData {
                 counts.fy2024.iter().sum::<usize>().to_string(),
                 counts.fy2027.iter().sum::<usize>().to_string(),
             ],
+            ..Default::default()
         }),
     }
 }

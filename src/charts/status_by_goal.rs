@@ -13,7 +13,7 @@ use charming::{
 };
 use machi_kpi_core::{analysis::GroupCounts, OfficialStatus};
 
-use super::{status_color, ChartSpec, TableData, TableRow, FONT_FAMILY};
+use super::{status_color, ChartSpec, RowNames, TableData, TableRow, FONT_FAMILY};
 use crate::i18n::messages::{self, GoalDelays};
 use crate::i18n::{t, Key, Lang};
 
@@ -104,6 +104,11 @@ pub fn table(goals: &[GroupCounts], lang: Lang) -> TableData {
                     lang.pick(&g.label_ja, &g.label_en)
                 ),
                 cells,
+                names: Some(RowNames {
+                    prefix: "goal_name",
+                    ja: format!("{} {}", messages::goal_label(Lang::Ja, &g.key), g.label_ja),
+                    en: format!("{} {}", messages::goal_label(Lang::En, &g.key), g.label_en),
+                }),
             }
         })
         .collect();
@@ -131,6 +136,7 @@ pub fn table(goals: &[GroupCounts], lang: Lang) -> TableData {
         footer: Some(TableRow {
             header: t(lang, Key::TotalLabel).to_owned(),
             cells: totals,
+            ..Default::default()
         }),
     }
 }

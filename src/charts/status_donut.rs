@@ -152,6 +152,7 @@ pub fn table(counts: &StatusCounts, lang: Lang) -> TableData {
                     f.count.to_string(),
                     f.share.map(messages::percent).unwrap_or_else(|| "—".into()),
                 ],
+                ..Default::default()
             })
             .collect(),
         footer: Some(TableRow {
@@ -164,6 +165,7 @@ pub fn table(counts: &StatusCounts, lang: Lang) -> TableData {
                     "—".into()
                 },
             ],
+            ..Default::default()
         }),
     }
 }

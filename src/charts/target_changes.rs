@@ -117,6 +117,7 @@ pub fn table(c: &ChangeCounts, lang: Lang) -> TableData {
             TableRow {
                 header: change_name(lang, x).to_owned(),
                 cells,
+                ..Default::default()
             }
         })
         .collect();
@@ -132,6 +133,7 @@ pub fn table(c: &ChangeCounts, lang: Lang) -> TableData {
                 (c.unchanged + c.not_comparable).to_string(),
                 c.total().to_string(),
             ],
+            ..Default::default()
         }),
     }
 }

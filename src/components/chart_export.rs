@@ -6,12 +6,14 @@
 //! PNG from a canvas instance at twice the pixel density, SVG from an SVG
 //! instance's `renderToSVGString()`, both on white, at the chart's current
 //! width (or 800 px when the table is shown instead). Data text inside the
-//! image is drawn as text by ECharts, never as markup.
+//! image is drawn as text by ECharts, never as markup. The CSV button saves the
+//! chart's table (`{id}-table`, the same figures) as its own file, `{id}.csv`
+//! ([`crate::components::download::table_csv_bytes`]).
 
 use crate::i18n::furigana;
 use yew::prelude::*;
 
-use crate::i18n::portal::{chart_download_label, px, Px};
+use crate::i18n::portal::{chart_download_label, chart_table_download_label, px, Px};
 use crate::use_lang;
 
 /// Width used when the chart is not on screen (its table is shown).
@@ -92,12 +94,33 @@ pub fn ChartDownloads(props: &ChartDownloadsProps) -> Html {
             </button>
         }
     };
+    let csv = {
+        let problem = problem.clone();
+        let id = props.id.clone();
+        let onclick = Callback::from(move |_: MouseEvent| {
+            use crate::components::download::{file_name, save_bytes, table_csv_bytes};
+            let name = file_name(&format!("machi-kpi-{id}"), "csv");
+            let result = match table_csv_bytes(&format!("{id}-table"), px(lang, Px::CsvNoteColumn))
+            {
+                Some(bytes) => save_bytes(&name, "text/csv;charset=utf-8", &bytes),
+                None => Err(px(lang, Px::NoTables).to_owned()),
+            };
+            problem.set(result.err());
+        });
+        html! {
+            <button type="button" class="chart-dl chart-dl-csv"
+                aria-label={chart_table_download_label(lang, &props.title)} {onclick}>
+                { "CSV" }
+            </button>
+        }
+    };
     furigana::rubify(
         lang,
         html! {
             <div class="chart-downloads" role="group" aria-label={px(lang, Px::ChartDownloads)}>
                 { button("PNG") }
                 { button("SVG") }
+                { csv }
                 if let Some(message) = &*problem {
                     <p class="tool-error" role="alert">{ px(lang, Px::DownloadFailed) }{ ": " }{ message }</p>
                 }

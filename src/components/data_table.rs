@@ -14,10 +14,21 @@ pub struct DataTableProps {
     pub data: TableData,
 }
 
+/// A row's header cell, with the name in both languages for the CSV when it is a name
+/// from the data (`data-names`, `data-ja`, `data-en`).
+pub fn row_header(r: &TableRow) -> Html {
+    match &r.names {
+        Some(n) => html! {
+            <th scope="row" data-names={n.prefix} data-ja={n.ja.clone()} data-en={n.en.clone()}>{ &r.header }</th>
+        },
+        None => html! { <th scope="row">{ &r.header }</th> },
+    }
+}
+
 fn row(r: &TableRow) -> Html {
     html! {
         <tr>
-            <th scope="row">{ &r.header }</th>
+            { row_header(r) }
             { for r.cells.iter().map(|c| html! { <td class="num">{ c }</td> }) }
         </tr>
     }

@@ -1,40 +1,33 @@
 //! [`PageTools`]: the tools the shell puts under every page (outside embed
 //! mode): the embed button ([`super::embed::EmbedButton`]) and the downloads
-//! of the current view's tables (CSV) and of the whole dataset in force
-//! (indicators CSV, observations CSV, dataset JSON; imported data included).
+//! of the whole dataset in force (indicators CSV, observations CSV, dataset
+//! JSON; imported data included). Each table of a view has its own CSV button
+//! beside it ([`super::table_region::TableRegion`], the chart tables'
+//! [`super::chart_export::ChartDownloads`]): one table per file.
 
 use crate::i18n::furigana;
 use machi_kpi_core::io::{csv, json};
 use yew::prelude::*;
-use yew_router::prelude::*;
 
-use crate::components::download::{file_name, save_bytes, view_csv};
-use crate::components::embed::{embed_view, EmbedButton};
+use crate::components::download::save_bytes;
+use crate::components::embed::EmbedButton;
 use crate::context::{use_analysis, use_dataset};
 use crate::i18n::portal::{px, Px};
-use crate::routes::Route;
 use crate::use_lang;
 
 /// A file the tools offer.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Offer {
-    View,
     Indicators,
     Observations,
     Json,
 }
 
 impl Offer {
-    const ALL: [Offer; 4] = [
-        Offer::View,
-        Offer::Indicators,
-        Offer::Observations,
-        Offer::Json,
-    ];
+    const ALL: [Offer; 3] = [Offer::Indicators, Offer::Observations, Offer::Json];
 
     fn label(self) -> Px {
         match self {
-            Offer::View => Px::ViewCsv,
             Offer::Indicators => Px::IndicatorsCsv,
             Offer::Observations => Px::ObservationsCsv,
             Offer::Json => Px::DatasetJson,
@@ -43,7 +36,6 @@ impl Offer {
 
     fn class(self) -> &'static str {
         match self {
-            Offer::View => "dl-view-csv",
             Offer::Indicators => "dl-indicators-csv",
             Offer::Observations => "dl-observations-csv",
             Offer::Json => "dl-dataset-json",
@@ -55,7 +47,6 @@ impl Offer {
 #[component]
 pub fn PageTools() -> Html {
     let lang = use_lang();
-    let route = use_route::<Route>().unwrap_or(Route::NotFound);
     let data = use_dataset();
     let analysis = use_analysis();
     let problem = use_state_eq(|| None::<String>);
@@ -64,20 +55,8 @@ pub fn PageTools() -> Html {
         let problem = problem.clone();
         let data = data.clone();
         let analysis = analysis.clone();
-        let route = route.clone();
         Callback::from(move |_: MouseEvent| {
             let result = match (which, &data, &analysis) {
-                (Offer::View, _, _) => {
-                    let view = embed_view(&route).unwrap_or_else(|| "view".into());
-                    match view_csv() {
-                        Some(bytes) => save_bytes(
-                            &file_name(&format!("machi-kpi-{view}"), "csv"),
-                            "text/csv;charset=utf-8",
-                            &bytes,
-                        ),
-                        None => Err(px(lang, Px::NoTables).to_owned()),
-                    }
-                }
                 (Offer::Indicators, Some(d), Some(a)) => save_bytes(
                     "machi-kpi-indicators.csv",
                     "text/csv;charset=utf-8",

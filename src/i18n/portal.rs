@@ -38,7 +38,8 @@ portal_text! {
     ToolsHeading => ["このページを使う", "Use this page", "この ページを つかう"],
     EmbedButton => ["埋め込み", "Embed", "ほかの サイトに のせる"],
     DownloadsLabel => ["ダウンロード", "Downloads", "ダウンロード"],
-    ViewCsv => ["この表示の表 (CSV)", "This view's tables (CSV)", "この ページの ひょう (CSV)"],
+    TableCsv => ["この表を CSV で保存", "Download this table (CSV)", "この ひょうを CSVで ほぞん"],
+    CsvNoteColumn => ["（注記）", " (note)", "（せつめい）"],
     IndicatorsCsv => ["全指標の一覧 (CSV)", "All indicators (CSV)", "ぜんぶの しひょう (CSV)"],
     ObservationsCsv => ["全データの値 (CSV)", "All values (CSV)", "ぜんぶの すうじ (CSV)"],
     DatasetJson => ["データセット (JSON)", "Dataset (JSON)", "データ ぜんぶ (JSON)"],
@@ -48,9 +49,9 @@ portal_text! {
         "CSV は エクセルで そのまま ひらけます。"
     ],
     NoTables => [
-        "この表示には表がありません。",
-        "This view has no table.",
-        "この ページには ひょうが ありません。"
+        "この表が見つかりません。",
+        "This table was not found.",
+        "この ひょうが みつかりません。"
     ],
     DownloadFailed => [
         "ダウンロードできませんでした",
@@ -265,6 +266,15 @@ pub fn chart_download_label(lang: Lang, title: &str, format: &str) -> String {
     }
 }
 
+/// Accessible name of a chart table's CSV button.
+pub fn chart_table_download_label(lang: Lang, title: &str) -> String {
+    match lang {
+        Lang::Ja => format!("「{title}」の表を CSV でダウンロード"),
+        Lang::En => format!("Download the table of '{title}' as CSV"),
+        Lang::JaEasy => format!("「{title}」の ひょうを CSV で ダウンロード"),
+    }
+}
+
 /// The data named in the embed's source line when it is not the embedded data.
 pub fn embed_data_name(lang: Lang, name: &str) -> String {
     match lang {
@@ -298,6 +308,7 @@ mod tests {
             assert!(import_failed(lang, "x.csv", 3).contains('3'));
             assert!(data_url_rejected(lang, "https://evil.example/x.csv").contains("evil"));
             assert!(chart_download_label(lang, "T", "PNG").contains("PNG"));
+            assert!(chart_table_download_label(lang, "T").contains("CSV"));
         }
         assert!(import_failed(Lang::En, "x.csv", 1).contains("(1 problem)"));
     }

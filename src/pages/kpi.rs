@@ -509,6 +509,7 @@ fn projections_table(c: &Ctx<'_>, ta: &TargetAnalysis, heading: &str, _p: usize)
                         let key = format!("{}:{}", method_slug(m), scenario_slug(s));
                         let proj = ta.projection(m, s);
                         let outlook = ta.outlook_for(m, s);
+                        let csv = projection_csv(lang, ind, proj);
                         html! {
                             <tr data-proj={key} class={classes!(selected.then_some("selected"))}
                                 aria-current={selected.then_some("true")}>
@@ -519,8 +520,8 @@ fn projections_table(c: &Ctx<'_>, ta: &TargetAnalysis, heading: &str, _p: usize)
                                 <td>{ fmt::scenario_name(lang, s) }</td>
                                 // Readable figures only: an impossible value or an exploding
                                 // ratio is said in words (the exact ones are in the computation).
-                                <td class="num" data-field="value">{ w::metric_text(lang, proj, |p| rtext::projected_value_text(lang, ind, &projection_headline(ind, p.projected_value, p.projected_ratio))) }</td>
-                                <td class="num" data-field="ratio">{ w::metric_text(lang, proj, |p| rtext::projected_ratio_text(lang, &projection_headline(ind, p.projected_value, p.projected_ratio))) }</td>
+                                <td class="num" data-field="value" data-num={csv.value} data-note={csv.value_note} data-unit={lang.pick(&ind.unit.ja, &ind.unit.en).to_owned()}>{ w::metric_text(lang, proj, |p| rtext::projected_value_text(lang, ind, &projection_headline(ind, p.projected_value, p.projected_ratio))) }</td>
+                                <td class="num" data-field="ratio" data-num={csv.ratio} data-note={csv.ratio_note} data-unit="%">{ w::metric_text(lang, proj, |p| rtext::projected_ratio_text(lang, &projection_headline(ind, p.projected_value, p.projected_ratio))) }</td>
                                 <td data-field="outlook">{ w::outlook_badge(lang, &outlook) }</td>
                                 <td data-field="year">{ w::metric_text(lang, proj, |p| fmt::year_reached_text(lang, c.era, kind, p.year_reached)) }</td>
                             </tr>
@@ -529,6 +530,46 @@ fn projections_table(c: &Ctx<'_>, ta: &TargetAnalysis, heading: &str, _p: usize)
                 </tbody>
             </table>
         </TableRegion>
+    }
+}
+
+/// A projection's exact figures for the table's CSV (`data-num`, `data-note`): the value in
+/// the indicator's unit and the rate in percent, whatever the screen says instead of an
+/// unreadable one ("not meaningful at this pace"); those words go beside the numbers.
+struct ProjectionCsv {
+    value: String,
+    value_note: Option<String>,
+    ratio: String,
+    ratio_note: Option<String>,
+}
+
+fn projection_csv(
+    lang: Lang,
+    ind: &Indicator,
+    proj: &machi_kpi_core::analysis::Metric<machi_kpi_core::analysis::Projection>,
+) -> ProjectionCsv {
+    use crate::components::download::{csv_number, csv_percent};
+    use machi_kpi_core::analysis::readable::ProjectionHeadline;
+    match proj.value() {
+        Some(p) => {
+            let h = projection_headline(ind, p.projected_value, p.projected_ratio);
+            let shown = matches!(h, ProjectionHeadline::Shown { .. });
+            let value_text = rtext::projected_value_text(lang, ind, &h);
+            let ratio_text = rtext::projected_ratio_text(lang, &h);
+            ProjectionCsv {
+                value: csv_number(p.projected_value),
+                value_note: (!shown && matches!(h, ProjectionHeadline::NotMeaningful))
+                    .then_some(value_text),
+                ratio: csv_percent(p.projected_ratio),
+                ratio_note: (!shown).then_some(ratio_text),
+            }
+        }
+        None => ProjectionCsv {
+            value: String::new(),
+            value_note: None,
+            ratio: String::new(),
+            ratio_note: None,
+        },
     }
 }
 

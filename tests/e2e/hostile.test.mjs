@@ -163,9 +163,10 @@ for (const lang of LANGS) {
     // Axis labels are cut to their width ("Shipments <scr…"), so what an SVG can show is
     // the start of a name: its `<` must be there as `&lt;`.
     assert.ok(svgs.some((svg) => svg.includes('&lt;')), `an SVG holds data text with its < escaped (of ${svgs.length})`);
-    await go(page, `#/kpi/${KPI}?lang=${lang}`);
-    const csv = (await download(page, page.locator('button.dl-view-csv'))).toString('utf8');
-    assert.ok(csv.includes(PAYLOAD.replaceAll('"', '""')), 'the view CSV holds the text, quotes doubled');
+    // A table's CSV holds the names (name_ja, name_en) as quoted fields.
+    await go(page, `#/data?lang=${lang}`);
+    const csv = (await download(page, page.locator('button.table-csv[data-file="machi-kpi-data-data-table.csv"]'))).toString('utf8');
+    assert.ok(csv.includes(PAYLOAD.replaceAll('"', '""')), 'the table CSV holds the text, quotes doubled');
     assert.ok(!/(^|,)[=+@]/m.test(csv), 'no formula at the start of a cell');
     assert.equal(await page.evaluate(() => window.__pwned), undefined);
     clean(session);

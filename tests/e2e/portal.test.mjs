@@ -306,25 +306,27 @@ test('sample host page: two embeds whose iframe heights follow their content, an
   await ctx.close();
 });
 
-test('downloads: view CSV, dataset CSVs and JSON, chart PNG and SVG', async () => {
+test('downloads: table CSVs, dataset CSVs and JSON, chart PNG and SVG', async () => {
   const ctx = await newContext();
   const session = await open(ctx, './#/?lang=en');
   const { page } = session;
   await chartsDrawn(page);
 
-  const view = await download(page, page.locator('button.dl-view-csv'));
-  assert.equal(view.name, 'machi-kpi-overview.csv');
+  // A chart's table is its own file: the figures as numbers, the share's unit in its name.
+  const view = await download(page, page.locator('#status-donut button.chart-dl-csv'));
+  assert.equal(view.name, 'machi-kpi-status-donut.csv');
   const viewText = csvText(view.bytes);
   assert.ok(viewText.includes('\r\n'), 'CRLF');
-  assert.match(viewText, /^Status,Indicators,Share\r\n/m, viewText.slice(0, 300));
-  assert.match(viewText, /^On track,11,23\.4%\r\n/m);
+  assert.match(viewText, /^Status,Indicators,Share \(%\)\r\n/, viewText.slice(0, 300));
+  assert.match(viewText, /^On track,11,23\.4\r\n/m);
 
-  // A table view's CSV: one line of column names (a group header is part of each
+  // A table's CSV: one line of column names (a group header is part of each
   // column's name), no sort arrows or icons, and a badge never runs into the note after it.
   await go(page, '#/projections?lang=en', '#projections-table');
-  const projections = csvText((await download(page, page.locator('button.dl-view-csv'))).bytes);
+  const projections = csvText((await download(page, page.locator('button.table-csv[data-file="machi-kpi-projections-proj-table.csv"]'))).bytes);
   const lines = projections.split('\r\n');
-  const header = lines.find((l) => l.startsWith('Indicator,'));
+  const header = lines[0];
+  assert.ok(header.startsWith('name_ja,name_en,'), header);
   assert.ok(header, projections.slice(0, 400));
   assert.doesNotMatch(header, /[▲▼↕↗↘→★◎○△×]/u, header);
   assert.match(header, /target · Outlook/, header);
@@ -344,8 +346,8 @@ test('downloads: view CSV, dataset CSVs and JSON, chart PNG and SVG', async () =
   const obs = await download(page, page.locator('button.dl-observations-csv'));
   assert.equal(obs.name, 'machi-kpi-observations.csv');
   const obsText = csvText(obs.bytes);
-  assert.equal(obsText.split('\r\n')[0], 'indicator_id,goal_id,name_ja,series,role,edition,period_kind,year,value,unit,state,raw');
-  assert.ok(obsText.includes('\r\nannual-tourists,1-2,年間観光入込客数,,actual,fy2021_report,fiscal_year,2021,163,万人,number,163万人\r\n'));
+  assert.equal(obsText.split('\r\n')[0], 'indicator_id,goal_id,name_ja,name_en,series,role,edition,period_kind,year,value,unit,state,raw');
+  assert.ok(obsText.includes('\r\nannual-tourists,1-2,年間観光入込客数,Annual tourist visits,,actual,fy2021_report,fiscal_year,2021,163,万人,number,163万人\r\n'));
 
   const json = JSON.parse((await download(page, page.locator('button.dl-dataset-json'))).bytes.toString('utf8'));
   assert.equal(json.format, 'machi-kpi/dataset');
@@ -370,7 +372,7 @@ test('downloads: view CSV, dataset CSVs and JSON, chart PNG and SVG', async () =
   await go(page, '#/data?lang=en', '#import-file');
   const template = await download(page, page.locator('a.template-link'));
   assert.equal(template.name, 'template-next-year.csv');
-  assert.equal(csvText(template.bytes).split('\r\n')[0], 'indicator_id,goal_id,name_ja,series,role,edition,period_kind,year,value,unit,state,raw');
+  assert.equal(csvText(template.bytes).split('\r\n')[0], 'indicator_id,goal_id,name_ja,name_en,series,role,edition,period_kind,year,value,unit,state,raw');
   clean(session);
   await ctx.close();
 });
@@ -594,7 +596,7 @@ test('strict CSP: every page, embeds, downloads and import work with no violatio
   assert.deepEqual(await figures(page), OFFICIAL);
   await download(page, page.locator('#status-donut button.chart-dl-png'));
   await download(page, page.locator('#status-donut button.chart-dl-svg'));
-  await download(page, page.locator('button.dl-view-csv'));
+  await download(page, page.locator('#status-donut button.chart-dl-csv'));
   await page.click('button.embed-button');
   await page.waitForSelector('dialog.embed-dialog[open]');
   await page.keyboard.press('Escape');
@@ -673,7 +675,7 @@ test('hostile data is shown as text everywhere, and nothing in it runs', async (
   await chartsDrawn(page);
   const svg = (await download(page, page.locator('#status-by-goal button.chart-dl-svg'))).bytes.toString('utf8');
   assert.ok(!/<img|<script/i.test(svg), 'no markup in the SVG');
-  const csv = csvText((await download(page, page.locator('button.dl-view-csv'))).bytes);
+  const csv = csvText((await download(page, page.locator('#status-by-goal button.chart-dl-csv'))).bytes);
   assert.ok(!/^[=+@]/m.test(csv), 'no formula at the start of a line');
   assert.equal(await page.evaluate(() => window.__pwned), undefined);
   assert.ok(!session.requests.some((u) => /\/x$/.test(u)), 'the hostile <img> never loaded');

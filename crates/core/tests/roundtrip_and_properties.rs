@@ -40,14 +40,20 @@ fn observations_csv_is_utf8_bom_crlf_with_the_documented_columns() {
     let header = text.split("\r\n").next().unwrap();
     assert_eq!(
         header,
-        "indicator_id,goal_id,name_ja,series,role,edition,period_kind,year,value,unit,state,raw"
+        "indicator_id,goal_id,name_ja,name_en,series,role,edition,period_kind,year,value,unit,state,raw"
     );
     assert!(
         !text.replace("\r\n", "").contains('\n') || text.contains("\"<p>"),
         "rows end in CRLF"
     );
-    assert!(text.contains("manufacturing-shipments,1-1,製造品出荷額等,,baseline,fy2021_report,calendar_year,2018,11942,億円,number,11942億円 (平成30年)")
-        || text.contains("manufacturing-shipments,1-1,製造品出荷額等,,baseline,fy2021_report,calendar_year,2018,11942,億円,number,\"11,942億円 (平成30年)\""));
+    let ind = embedded();
+    let name_en = &ind.indicator("manufacturing-shipments").unwrap().name_en;
+    let row = format!("manufacturing-shipments,1-1,製造品出荷額等,{},,baseline,fy2021_report,calendar_year,2018,11942,億円,number,", if name_en.contains(',') { format!("\"{name_en}\"") } else { name_en.clone() });
+    assert!(
+        text.contains(&format!("{row}11942億円 (平成30年)"))
+            || text.contains(&format!("{row}\"11,942億円 (平成30年)\"")),
+        "{row}"
+    );
 }
 
 #[test]
@@ -62,9 +68,16 @@ fn observations_csv_export_then_import_is_identical_in_utf8_and_shift_jis() {
     assert_eq!(back, ds);
     let (sjis, _, unmappable) =
         encoding_rs::SHIFT_JIS.encode(std::str::from_utf8(&bytes[3..]).unwrap());
-    assert!(!unmappable);
     let (back, _) = io::import_any(&ds, &sjis).unwrap();
     assert_eq!(back, ds);
+    // Shift_JIS has no en dash: only `name_en` (informative, not read back) may lose a
+    // character to it; everything import reads is mappable.
+    let mut no_en = ds.clone();
+    no_en.indicators.iter_mut().for_each(|i| i.name_en.clear());
+    let (_, _, unmappable_without_en) = encoding_rs::SHIFT_JIS
+        .encode(std::str::from_utf8(&kcsv::export_observations(&no_en)[3..]).unwrap());
+    assert!(!unmappable_without_en);
+    let _ = unmappable;
 }
 
 /// Text that a spreadsheet would run as a formula is written with a leading `'`, and reads
@@ -222,7 +235,7 @@ fn json_errors_name_the_field_and_position() {
 }
 
 #[test]
-fn the_indicators_csv_has_one_row_per_indicator() {
+fn the_indicators_csv_has_one_row_per_indicator_and_series() {
     let ds = embedded();
     let bytes = kcsv::export_indicators(&ds, &analyze(&ds));
     let mut rdr = csv::Reader::from_reader(&bytes[3..]);
@@ -230,7 +243,12 @@ fn the_indicators_csv_has_one_row_per_indicator() {
         rdr.headers().unwrap().iter().collect::<Vec<_>>(),
         kcsv::INDICATOR_COLUMNS.to_vec()
     );
-    assert_eq!(rdr.records().count(), ds.indicators.len());
+    let rows: usize = ds.indicators.iter().map(|i| i.series.len().max(1)).sum();
+    assert!(
+        rows > ds.indicators.len(),
+        "the embedded data has a multi-series indicator"
+    );
+    assert_eq!(rdr.records().count(), rows);
 }
 
 fn no_nulls(v: &serde_json::Value, path: &str) {
@@ -372,8 +390,8 @@ fn a_template_with_one_row_filled_adds_one_value() {
     let text = std::str::from_utf8(include_bytes!("../../../www/data/template-next-year.csv"))
         .unwrap()
         .replacen(
-            "new-job-openings,1-1,新規求人数,,actual,update,fiscal_year,2022,,,,",
-            "new-job-openings,1-1,新規求人数,,actual,update,fiscal_year,2022,1400,,number,\"1,400件\"",
+            "new-job-openings,1-1,新規求人数,New job openings (monthly average),,actual,update,fiscal_year,2022,,,,",
+            "new-job-openings,1-1,新規求人数,New job openings (monthly average),,actual,update,fiscal_year,2022,1400,,number,\"1,400件\"",
             1,
         );
     let (ds, kind) = io::import_any(embedded_ref(), text.as_bytes()).unwrap();

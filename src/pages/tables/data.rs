@@ -15,7 +15,7 @@ use machi_kpi_core::{Dataset, Indicator};
 use yew::prelude::*;
 
 use super::data_model::{raw_cells, raw_columns, visible, DataSort, DataState, Download};
-use super::delays::indicator_name;
+use super::delays::indicator_header;
 use super::filter::IndicatorFilter;
 use super::sort::Sort;
 use super::ui::{
@@ -188,21 +188,20 @@ fn data_table(
                 </tr></thead>
                 <tbody>
                     { for rows.iter().map(|(_, ind)| {
-                        let measure = match ind.measure_id.as_deref().and_then(|m| ds.measure(m)) {
+                        let measure_in = |lang: Lang| match ind.measure_id.as_deref().and_then(|m| ds.measure(m)) {
                             Some((_, m)) => format!("{} {}", m.id, lang.pick(&m.title_ja, &m.title_en)),
                             None => t(lang, Key::NumericGoalLabel).to_owned(),
                         };
+                        let measure = measure_in(lang);
                         let depts = departments(ds, lang, ind);
                         html! {
                             <tr data-id={ind.id.clone()}>
-                                <th scope="row">
-                                    <RouteLink to={Route::Kpi { id: ind.id.clone() }}>{ indicator_name(lang, ind, None) }</RouteLink>
-                                </th>
+                                { indicator_header(lang, ind, None) }
                                 <td class="id"><code>{ ind.id.clone() }</code></td>
                                 <td class="goal-cell">
                                     <RouteLink to={Route::Goal { id: ind.goal_id.clone() }}>{ messages::goal_label(lang, &ind.goal_id) }</RouteLink>
                                 </td>
-                                <td class="measure">{ measure }</td>
+                                <td class="measure" data-names="measure" data-ja={measure_in(Lang::Ja)} data-en={measure_in(Lang::En)}>{ measure }</td>
                                 <td class="dept">{ if depts.is_empty() { tt(lang, TKey::NoDepartment).to_owned() } else { depts } }</td>
                                 <td>{ status_badge(lang, ind.status) }</td>
                                 <td class="unit">{ lang.pick(&ind.unit.ja, &ind.unit.en).to_owned() }</td>

@@ -25,6 +25,7 @@ use super::url_state::{era_from_pairs, with_era, with_state, PageState};
 use crate::charts::{covid_dip, delay_groups, TableData, TableRow};
 use crate::components::chart::ChartClick;
 use crate::components::chart_panel::ChartPanel;
+use crate::components::download::csv_percent;
 use crate::context::{use_analysis, use_dataset, DataContext};
 use crate::i18n::era::{year_label, Era};
 use crate::i18n::kpi_format::{indicative_name, percent, reason, signed_percent, DASH};
@@ -86,6 +87,36 @@ pub fn indicator_name(
             }
         }
         None => name.to_owned(),
+    }
+}
+
+/// An indicator's name in Japanese and in English (with its series label), for the
+/// `name_ja` and `name_en` columns of a table's CSV.
+pub fn indicator_names(
+    ind: &Indicator,
+    series: Option<&machi_kpi_core::Series>,
+) -> (String, String) {
+    match series {
+        Some(s) => (
+            format!("{}（{}）", ind.name_ja, s.label_ja),
+            format!("{} ({})", ind.name_en, s.label_en),
+        ),
+        None => (ind.name_ja.clone(), ind.name_en.clone()),
+    }
+}
+
+/// A table row's header: the indicator's name in the page's language, linked to its
+/// page, with both names for the CSV (`data-names="name"`, `data-ja`, `data-en`).
+pub fn indicator_header(
+    lang: Lang,
+    ind: &Indicator,
+    series: Option<&machi_kpi_core::Series>,
+) -> Html {
+    let (ja, en) = indicator_names(ind, series);
+    html! {
+        <th scope="row" data-names="name" data-ja={ja} data-en={en}>
+            <RouteLink to={Route::Kpi { id: ind.id.clone() }}>{ indicator_name(lang, ind, series) }</RouteLink>
+        </th>
     }
 }
 
@@ -235,6 +266,7 @@ fn DelaysBody(props: &BodyProps) -> Html {
         .filter(|r| r.dip().is_some_and(|d| d < 0.0))
         .map(|r| covid_dip::Dip {
             label: indicator_name(lang, r.indicator, r.series),
+            names: indicator_names(r.indicator, r.series),
             dip: r.dip().unwrap_or_default(),
             affected: r.impact.affected,
         })
@@ -426,7 +458,7 @@ pub fn simple_table(id: &str, data: &TableData) -> Html {
                 <tbody>
                     { for data.rows.iter().map(|r: &TableRow| html! {
                         <tr>
-                            <th scope="row">{ &r.header }</th>
+                            { crate::components::data_table::row_header(r) }
                             { for r.cells.iter().map(|c| html! { <td class="num">{ c }</td> }) }
                         </tr>
                     }) }
@@ -454,6 +486,7 @@ fn status_cross_table(lang: Lang, rows: &[ComparisonRow<'_>]) -> TableData {
             .map(|(i, &s)| TableRow {
                 header: messages::status_name(lang, s).to_owned(),
                 cells: m[i].iter().map(usize::to_string).collect(),
+                ..Default::default()
             })
             .collect(),
         footer: None,
@@ -475,6 +508,7 @@ fn covid_cross_table(lang: Lang, rows: &[ComparisonRow<'_>]) -> TableData {
             .map(|(i, &s)| TableRow {
                 header: messages::status_name(lang, s).to_owned(),
                 cells: m[i].iter().map(usize::to_string).collect(),
+                ..Default::default()
             })
             .collect(),
         footer: None,
@@ -523,6 +557,9 @@ fn dip_table(
                 </tr></thead>
                 <tbody>
                     { for rows.iter().map(|r| {
+                        // The exact figures for the CSV (`data-num`, in percent).
+                        let dip_num = r.impact.dip.value().map(|d| csv_percent(*d)).unwrap_or_default();
+                        let recovery_num = r.impact.recovery.value().map(|x| csv_percent(*x)).unwrap_or_default();
                         let dip = match &r.impact.dip {
                             Metric::Value(d) => html! { { signed_percent(*d, 1) } },
                             Metric::Unavailable(u) => na(lang, Some(*u)),
@@ -543,12 +580,10 @@ fn dip_table(
                         };
                         html! {
                             <tr data-id={r.indicator.id.clone()}>
-                                <th scope="row">
-                                    <RouteLink to={Route::Kpi { id: r.indicator.id.clone() }}>{ indicator_name(lang, r.indicator, r.series) }</RouteLink>
-                                </th>
+                                { indicator_header(lang, r.indicator, r.series) }
                                 <td>{ status_badge(lang, r.indicator.status) }</td>
-                                <td class="num">{ dip }</td>
-                                <td class="num">{ recovery }</td>
+                                <td class="num" data-num={dip_num} data-unit="%">{ dip }</td>
+                                <td class="num" data-num={recovery_num} data-unit="%">{ recovery }</td>
                                 <td>{ year }</td>
                                 <td>{ flag(lang, r.impact.affected) }</td>
                             </tr>
@@ -612,9 +647,7 @@ fn comparison_table(lang: Lang, rows: &[&ComparisonRow<'_>]) -> Html {
                         let class = classes!(r.differs().then_some("differs"));
                         html! {
                             <tr {class} data-id={r.indicator.id.clone()}>
-                                <th scope="row">
-                                    <RouteLink to={Route::Kpi { id: r.indicator.id.clone() }}>{ indicator_name(lang, r.indicator, None) }</RouteLink>
-                                </th>
+                                { indicator_header(lang, r.indicator, None) }
                                 <td>{ status_badge(lang, Some(r.official)) }</td>
                                 <td>{ indicative }</td>
                                 <td>{ agreement(lang, r.status_agrees) }</td>

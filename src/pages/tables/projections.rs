@@ -15,7 +15,7 @@ use machi_kpi_core::analysis::{Method, Metric, Scenario, YearReached};
 use machi_kpi_core::{Dataset, Indicator, PeriodKind};
 use yew::prelude::*;
 
-use super::delays::{era_options, indicator_name};
+use super::delays::{era_options, indicator_header};
 use super::filter::IndicatorFilter;
 use super::projections_model::{
     class_counts, filtered, rows, scenario_slug, visible, MethodChoice, OutlookClass,
@@ -30,6 +30,7 @@ use super::url_state::{era_from_pairs, with_era, with_state, PageState};
 use crate::charts::outlook_counts::{self, Counts};
 use crate::components::chart::ChartClick;
 use crate::components::chart_panel::ChartPanel;
+use crate::components::download::csv_percent;
 use crate::context::{use_analysis, use_dataset, DataContext};
 use crate::i18n::era::{year_label, Era};
 use crate::i18n::kpi_format::{reason, DASH};
@@ -337,9 +338,35 @@ fn target_cells(lang: Lang, era: Era, ind: &Indicator, t: Option<&TargetProjecti
         Metric::Value(YearReached::NotAtThisPace) => html! { { tt(lang, TKey::NotAtThisPace) } },
         Metric::Unavailable(u) => na(lang, *u),
     });
+    // For the CSV: the exact rate however the cell words it ("far beyond the target"), the
+    // words beside it; several series have no one number (their text goes to the note).
+    let (num, note) = match (multi, t.series.first()) {
+        (false, Some(s)) => match &s.ratio {
+            Metric::Value(p) => {
+                let value = s.projected_value.value().copied().unwrap_or(0.0);
+                let shown = matches!(
+                    machi_kpi_core::analysis::readable::projection_headline(ind, value, *p),
+                    machi_kpi_core::analysis::readable::ProjectionHeadline::Shown { .. }
+                );
+                let mut words = Vec::new();
+                if !shown {
+                    words.push(ratio_text(lang, ind, value, *p));
+                }
+                if s.method == Method::Line {
+                    words.push(tt(lang, TKey::MethodUsedLine).to_owned());
+                }
+                (
+                    csv_percent(*p),
+                    (!words.is_empty()).then(|| words.join(" ")),
+                )
+            }
+            Metric::Unavailable(_) => (String::new(), None),
+        },
+        _ => (String::new(), None),
+    };
     html! {
         <>
-            <td class="num">{ ratio }</td>
+            <td class="num" data-num={num} data-note={note} data-unit="%">{ ratio }</td>
             <td data-outlook={t.class().slug()}>
                 { outlook }
                 <div class="reached">{ year }</div>
@@ -387,9 +414,7 @@ fn projection_table(
                         let ind = ds.indicator(&r.id)?;
                         Some(html! {
                             <tr data-id={ind.id.clone()}>
-                                <th scope="row">
-                                    <RouteLink to={Route::Kpi { id: ind.id.clone() }}>{ indicator_name(lang, ind, None) }</RouteLink>
-                                </th>
+                                { indicator_header(lang, ind, None) }
                                 <td class="goal-cell">
                                     <RouteLink to={Route::Goal { id: ind.goal_id.clone() }}>{ ind.goal_id.clone() }</RouteLink>
                                 </td>

@@ -12,15 +12,13 @@ use machi_kpi_core::analysis::{RevisionChange, RevisionDiff, TargetChange};
 use machi_kpi_core::{Dataset, EditionId, Indicator, Role};
 use yew::prelude::*;
 
-use super::delays::indicator_name;
+use super::delays::{indicator_header, indicator_name};
 use super::revisions_model::{
     baselines_changed, change_from_slug, renamed, target_rows, to_be_set_later, visible,
     with_change, ChangeCounts, RevisionSort, RevisionsState, TargetRow, CHANGES,
 };
 use super::sort::Sort;
-use super::ui::{
-    live_count, scroll_region, sort_header, status_badge, use_query, Nav, RouteLink, Select,
-};
+use super::ui::{live_count, scroll_region, sort_header, status_badge, use_query, Nav, Select};
 use super::url_state::{era_from_pairs, with_state, PageState};
 use crate::charts::target_changes::{self, change_name};
 use crate::components::chart::ChartClick;
@@ -31,7 +29,6 @@ use crate::i18n::kpi_format::DASH;
 use crate::i18n::messages;
 use crate::i18n::pages_tables::{replaces, showing, target_label, tt, TKey, Unit};
 use crate::i18n::{t, Key, Lang};
-use crate::routes::Route;
 use crate::use_lang;
 
 /// The Revisions page.
@@ -256,7 +253,7 @@ fn list_table(
                 <tbody>
                     { for rows.into_iter().map(|(ind, cells)| html! {
                         <tr data-id={ind.id.clone()}>
-                            <th scope="row"><RouteLink to={Route::Kpi { id: ind.id.clone() }}>{ indicator_name(lang, ind, None) }</RouteLink></th>
+                            { indicator_header(lang, ind, None) }
                             { for cells.into_iter().map(|c| html! { <td class="raw" lang="ja">{ c }</td> }) }
                         </tr>
                     }) }
@@ -281,7 +278,7 @@ fn dropped_table(lang: Lang, era: Era, dropped: &[(&Indicator, &RevisionDiff)]) 
                 <tbody>
                     { for dropped.iter().map(|(ind, _)| html! {
                         <tr data-id={ind.id.clone()}>
-                            <th scope="row"><RouteLink to={Route::Kpi { id: ind.id.clone() }}>{ indicator_name(lang, ind, None) }</RouteLink></th>
+                            { indicator_header(lang, ind, None) }
                             <td class="goal-cell">{ messages::goal_label(lang, &ind.goal_id) }</td>
                             <td class="raw" lang="ja">{ target_raw(ind, EditionId::Fy2021Report) }</td>
                             <td>{ status_badge(lang, ind.status) }</td>
@@ -329,9 +326,7 @@ fn targets_table(
                 <tbody>
                     { for rows.iter().map(|r| html! {
                         <tr data-id={r.indicator.id.clone()} data-change={r.targets.change.slug()}>
-                            <th scope="row">
-                                <RouteLink to={Route::Kpi { id: r.indicator.id.clone() }}>{ indicator_name(lang, r.indicator, r.series) }</RouteLink>
-                            </th>
+                            { indicator_header(lang, r.indicator, r.series) }
                             <td class="goal-cell">{ r.indicator.goal_id.clone() }</td>
                             <td class="raw" lang="ja">{ raw(&r.targets.target_fy2024_raw) }</td>
                             <td class="raw" lang="ja">{ raw(&r.targets.target_fy2027_raw) }</td>

@@ -62,6 +62,28 @@ impl Unavailable {
         Unavailable::TargetPeriodPassed,
     ];
 
+    /// The stable machine-readable code of the reason (the serde name): what the dataset
+    /// CSVs write in their `…_reason` columns.
+    pub fn slug(self) -> &'static str {
+        match self {
+            Unavailable::NoBaseline => "no_baseline",
+            Unavailable::NoTarget => "no_target",
+            Unavailable::QualitativeTarget => "qualitative_target",
+            Unavailable::NoActual => "no_actual",
+            Unavailable::TooFewPoints => "too_few_points",
+            Unavailable::NonPositiveValue => "non_positive_value",
+            Unavailable::TargetEqualsBase => "target_equals_base",
+            Unavailable::TargetNotAfterBase => "target_not_after_base",
+            Unavailable::NoPreCovidValue => "no_pre_covid_value",
+            Unavailable::NoCovidYearValue => "no_covid_year_value",
+            Unavailable::NoDip => "no_dip",
+            Unavailable::NoRecoveryValue => "no_recovery_value",
+            Unavailable::Undefined => "undefined",
+            Unavailable::NoActualSinceBase => "no_actual_since_base",
+            Unavailable::TargetPeriodPassed => "target_period_passed",
+        }
+    }
+
     pub fn reason_en(self) -> &'static str {
         match self {
             Unavailable::NoBaseline => "no baseline",
@@ -203,6 +225,15 @@ mod tests {
             };
             assert_eq!(index, i);
             assert!(!u.reason_en().is_empty() && !u.reason_ja().is_empty());
+        }
+    }
+
+    /// The CSV reason codes are the serde names, so the CSV and the JSON analysis agree.
+    #[test]
+    fn slugs_are_the_serde_names() {
+        for u in Unavailable::ALL {
+            let json = serde_json::to_string(&u).expect("serialise");
+            assert_eq!(json, format!("\"{}\"", u.slug()));
         }
     }
 }

@@ -1,8 +1,14 @@
 //! The two CSV views.
 //!
 //! `observations`: one row per value, exactly the columns of [`OBSERVATION_COLUMNS`];
-//! written and read. `indicators`: one row per indicator with its metadata and computed
-//! metrics; written only (it is derived). Both are UTF-8 with BOM and CRLF.
+//! written and read (`name_en` may be missing from a file: older exports and templates
+//! have `name_ja` only). `indicators`: one row per indicator and series with its metadata
+//! and computed metrics; written only (it is derived). Both are UTF-8 with BOM and CRLF.
+//!
+//! Tidy: one table per file, one header line, every name in Japanese and English, and a
+//! column of numbers holds only numbers (or nothing): an undefined metric leaves its
+//! number empty and gives its reason code in the `…_reason` column beside it
+//! ([`crate::analysis::Unavailable::slug`]).
 
 use std::collections::HashMap;
 
@@ -12,10 +18,11 @@ use crate::error::{ErrorKind, ImportError, ImportErrors, Text, Thing};
 use crate::model::{Dataset, EditionId, Observation, Period, PeriodKind, Role, Value, ValueState};
 
 /// The observations CSV header, in order.
-pub const OBSERVATION_COLUMNS: [&str; 12] = [
+pub const OBSERVATION_COLUMNS: [&str; 13] = [
     "indicator_id",
     "goal_id",
     "name_ja",
+    "name_en",
     "series",
     "role",
     "edition",
@@ -27,8 +34,15 @@ pub const OBSERVATION_COLUMNS: [&str; 12] = [
     "raw",
 ];
 
+/// Observations columns a file may leave out (informative, added later than the rest):
+/// import reads files written before they existed.
+pub const OPTIONAL_OBSERVATION_COLUMNS: [&str; 1] = ["name_en"];
+
+/// The observations CSV's columns of numbers (every cell a number or empty).
+pub const OBSERVATION_NUMBER_COLUMNS: [&str; 2] = ["year", "value"];
+
 /// The indicators CSV header, in order.
-pub const INDICATOR_COLUMNS: [&str; 27] = [
+pub const INDICATOR_COLUMNS: [&str; 34] = [
     "indicator_id",
     "goal_id",
     "measure_id",
@@ -45,16 +59,34 @@ pub const INDICATOR_COLUMNS: [&str; 27] = [
     "official_status",
     "baseline_raw",
     "latest_value",
+    "latest_value_reason",
     "latest_year",
     "target_fy2024_raw",
     "achievement_fy2024",
+    "achievement_fy2024_reason",
     "expected_progress_fy2024",
+    "expected_progress_fy2024_reason",
     "outlook_fy2024",
+    "outlook_fy2024_reason",
     "target_fy2027_raw",
     "achievement_fy2027",
+    "achievement_fy2027_reason",
     "outlook_fy2027",
+    "outlook_fy2027_reason",
     "covid_affected",
     "indicative_status",
+    "pace_ratio_fy2027",
+    "pace_ratio_fy2027_reason",
+];
+
+/// The indicators CSV's columns of numbers (every cell a number or empty; the reason for
+/// an empty one is in the `…_reason` column after it).
+pub const INDICATOR_NUMBER_COLUMNS: [&str; 6] = [
+    "latest_value",
+    "latest_year",
+    "achievement_fy2024",
+    "expected_progress_fy2024",
+    "achievement_fy2027",
     "pace_ratio_fy2027",
 ];
 
@@ -132,6 +164,7 @@ pub fn export_observations(ds: &Dataset) -> Vec<u8> {
                 ind.id.as_str(),
                 ind.goal_id.as_str(),
                 &defuse(&ind.name_ja),
+                &defuse(&ind.name_en),
                 o.series.as_deref().unwrap_or(""),
                 o.role.slug(),
                 o.edition.slug(),
@@ -152,122 +185,144 @@ pub fn export_observations(ds: &Dataset) -> Vec<u8> {
     finish(w)
 }
 
-fn per_series<T>(
-    items: &[T],
-    series: impl Fn(&T) -> Option<&str>,
-    f: impl Fn(&T) -> String,
-) -> String {
-    if items.len() == 1 {
-        return f(&items[0]);
-    }
-    items
-        .iter()
-        .map(|x| format!("{}={}", series(x).unwrap_or(""), f(x)))
-        .collect::<Vec<_>>()
-        .join("; ")
-}
-
-fn metric_str(m: &Metric<f64>) -> String {
+/// A metric as a number cell and a reason cell: the number (rounded to 6 decimals) and
+/// nothing, or nothing and the reason code.
+fn metric_cells(m: &Metric<f64>) -> [String; 2] {
     match m {
-        Metric::Value(v) => format_number((v * 1e6).round() / 1e6),
-        Metric::Unavailable(u) => format!("n/a ({})", u.reason_en()),
+        Metric::Value(v) => [format_number((v * 1e6).round() / 1e6), String::new()],
+        Metric::Unavailable(u) => [String::new(), u.slug().to_string()],
     }
 }
 
-/// The indicators CSV: metadata and computed metrics, one row per indicator.
+/// A metric that exists only where the indicator has a target of that edition: both cells
+/// empty without one.
+fn target_metric_cells<T>(t: Option<&T>, f: impl Fn(&T) -> Metric<f64>) -> [String; 2] {
+    t.map(|t| metric_cells(&f(t))).unwrap_or_default()
+}
+
+/// A series' target analysis, or the one target of every series.
+fn pick_series<'a>(
+    v: &'a [analysis::TargetAnalysis],
+    series: Option<&str>,
+) -> Option<&'a analysis::TargetAnalysis> {
+    v.iter()
+        .find(|t| t.series.as_deref() == series)
+        .or_else(|| v.iter().find(|t| t.series.is_none()))
+        .or_else(|| if series.is_none() { v.first() } else { None })
+}
+
+/// The indicators CSV: metadata and computed metrics, one row per indicator and series
+/// (one row, `series` empty, for an indicator of one series). The indicator's own
+/// columns (names, official status, outlooks, indicative status) repeat on each of its
+/// series rows.
 pub fn export_indicators(ds: &Dataset, a: &analysis::Analysis) -> Vec<u8> {
     let mut w = writer();
     w.write_record(INDICATOR_COLUMNS).expect("in-memory write");
     for (ind, ia) in ds.indicators.iter().zip(&a.indicators) {
-        let raw_of = |edition: EditionId, role: Role| {
+        let raw_of = |edition: EditionId, role: Role, series: Option<&str>| {
+            let of = |o: &&Observation| o.edition == edition && o.role == role;
             ind.observations
                 .iter()
-                .find(|o| o.edition == edition && o.role == role)
+                .filter(of)
+                .find(|o| o.series.as_deref() == series)
+                .or_else(|| ind.observations.iter().find(of))
                 .map(|o| o.raw.clone())
                 .unwrap_or_default()
         };
-        let latest = ia
-            .fy2024
-            .first()
-            .or(ia.fy2027.first())
-            .and_then(|t| t.latest.value().copied());
-        let outlook = |m: &Metric<analysis::Outlook>| match m {
-            Metric::Value(o) => o.slug().to_string(),
-            Metric::Unavailable(u) => format!("n/a ({})", u.reason_en()),
-        };
-        let per = |v: &[analysis::TargetAnalysis],
-                   f: &dyn Fn(&analysis::TargetAnalysis) -> String| {
+        let outlook = |v: &[analysis::TargetAnalysis], m: &Metric<analysis::Outlook>| {
             if v.is_empty() {
-                String::new()
-            } else {
-                per_series(v, |t| t.series.as_deref(), f)
+                return [String::new(), String::new()];
+            }
+            match m {
+                Metric::Value(o) => [o.slug().to_string(), String::new()],
+                Metric::Unavailable(u) => [String::new(), u.slug().to_string()],
             }
         };
-        let baseline = {
-            let b = raw_of(EditionId::Fy2021Report, Role::Baseline);
-            if b.is_empty() {
-                raw_of(EditionId::Revision2024, Role::Baseline)
-            } else {
-                b
-            }
+        let [outlook24, outlook24_reason] = outlook(&ia.fy2024, &ia.outlook_fy2024);
+        let [outlook27, outlook27_reason] = outlook(&ia.fy2027, &ia.outlook_fy2027);
+        let series_rows: Vec<Option<&str>> = if ind.series.is_empty() {
+            vec![None]
+        } else {
+            ind.series.iter().map(|s| Some(s.id.as_str())).collect()
         };
-        let record = [
-            ind.id.clone(),
-            ind.goal_id.clone(),
-            ind.measure_id.clone().unwrap_or_default(),
-            match ind.kind {
-                crate::model::IndicatorKind::NumericGoal => "numeric_goal".into(),
-                crate::model::IndicatorKind::Kpi => "kpi".into(),
-            },
-            ind.name_ja.clone(),
-            ind.name_en.clone(),
-            ind.unit.ja.clone(),
-            ind.unit.en.clone(),
-            ind.direction.slug().into(),
-            ind.cumulative.to_string(),
-            ind.series
-                .iter()
-                .map(|s| s.id.as_str())
-                .collect::<Vec<_>>()
-                .join(";"),
-            ind.departments.join(";"),
-            ind.editions
-                .iter()
-                .map(|e| e.slug())
-                .collect::<Vec<_>>()
-                .join(";"),
-            ind.status.map(|s| s.slug().to_string()).unwrap_or_default(),
-            baseline,
-            latest.map(|p| format_number(p.value)).unwrap_or_default(),
-            latest
+        for series in series_rows {
+            // The series' target analysis, or the indicator's one target for all series.
+            let (t24, t27) = (
+                pick_series(&ia.fy2024, series),
+                pick_series(&ia.fy2027, series),
+            );
+            let latest = t24.or(t27).map(|t| &t.latest);
+            let [latest_value, latest_reason] = match latest {
+                Some(Metric::Value(p)) => [format_number(p.value), String::new()],
+                Some(Metric::Unavailable(u)) => [String::new(), u.slug().to_string()],
+                None => [String::new(), String::new()],
+            };
+            let latest_year = latest
+                .and_then(|m| m.value())
                 .map(|p| p.period.year.to_string())
-                .unwrap_or_default(),
-            raw_of(EditionId::Fy2021Report, Role::Target),
-            per(&ia.fy2024, &|t| metric_str(&t.achievement)),
-            per(&ia.fy2024, &|t| metric_str(&t.expected_progress)),
-            if ia.fy2024.is_empty() {
-                String::new()
-            } else {
-                outlook(&ia.outlook_fy2024)
-            },
-            raw_of(EditionId::Revision2024, Role::Target),
-            per(&ia.fy2027, &|t| metric_str(&t.achievement)),
-            if ia.fy2027.is_empty() {
-                String::new()
-            } else {
-                outlook(&ia.outlook_fy2027)
-            },
-            ia.covid_affected.to_string(),
-            match &ia.indicative_status {
-                Metric::Value(s) => s.as_official().slug().to_string(),
-                Metric::Unavailable(_) => String::new(),
-            },
-            per(&ia.fy2027, &|t| {
-                metric_str(&t.pace_ratio.as_ref().map(|p| p.ratio))
-            }),
-        ];
-        w.write_record(record.iter().map(|f| defuse(f).into_owned()))
-            .expect("in-memory write");
+                .unwrap_or_default();
+            let baseline = {
+                let b = raw_of(EditionId::Fy2021Report, Role::Baseline, series);
+                if b.is_empty() {
+                    raw_of(EditionId::Revision2024, Role::Baseline, series)
+                } else {
+                    b
+                }
+            };
+            let [ach24, ach24_reason] = target_metric_cells(t24, |t| t.achievement.clone());
+            let [exp24, exp24_reason] = target_metric_cells(t24, |t| t.expected_progress.clone());
+            let [ach27, ach27_reason] = target_metric_cells(t27, |t| t.achievement.clone());
+            let [pace27, pace27_reason] =
+                target_metric_cells(t27, |t| t.pace_ratio.as_ref().map(|p| p.ratio));
+            let record = [
+                ind.id.clone(),
+                ind.goal_id.clone(),
+                ind.measure_id.clone().unwrap_or_default(),
+                match ind.kind {
+                    crate::model::IndicatorKind::NumericGoal => "numeric_goal".into(),
+                    crate::model::IndicatorKind::Kpi => "kpi".into(),
+                },
+                ind.name_ja.clone(),
+                ind.name_en.clone(),
+                ind.unit.ja.clone(),
+                ind.unit.en.clone(),
+                ind.direction.slug().into(),
+                ind.cumulative.to_string(),
+                series.unwrap_or("").to_string(),
+                ind.departments.join(";"),
+                ind.editions
+                    .iter()
+                    .map(|e| e.slug())
+                    .collect::<Vec<_>>()
+                    .join(";"),
+                ind.status.map(|s| s.slug().to_string()).unwrap_or_default(),
+                baseline,
+                latest_value,
+                latest_reason,
+                latest_year,
+                raw_of(EditionId::Fy2021Report, Role::Target, series),
+                ach24,
+                ach24_reason,
+                exp24,
+                exp24_reason,
+                outlook24.clone(),
+                outlook24_reason.clone(),
+                raw_of(EditionId::Revision2024, Role::Target, series),
+                ach27,
+                ach27_reason,
+                outlook27.clone(),
+                outlook27_reason.clone(),
+                ia.covid_affected.to_string(),
+                match &ia.indicative_status {
+                    Metric::Value(s) => s.as_official().slug().to_string(),
+                    Metric::Unavailable(_) => String::new(),
+                },
+                pace27,
+                pace27_reason,
+            ];
+            w.write_record(record.iter().map(|f| defuse(f).into_owned()))
+                .expect("in-memory write");
+        }
     }
     finish(w)
 }
@@ -295,6 +350,7 @@ pub fn import_observations(base: &Dataset, text: &str) -> Result<Dataset, Import
             Some(i) => {
                 col.insert(name, i);
             }
+            None if OPTIONAL_OBSERVATION_COLUMNS.contains(&name) => {}
             None => errs.push(
                 ImportError::new(ErrorKind::MissingColumn(name.into()))
                     .at(Some(1), None)
