@@ -109,6 +109,14 @@ for (const lang of ['ja', 'en', 'ja-easy']) {
     const { page } = session;
     await page.waitForSelector('.kpi-answer');
     await page.screenshot({ path: join(OUT, `first-screen-kpi-tourists-${lang}.png`) });
+    if (lang === 'ja-easy') {
+      // The easy name from the data, with the data's readings, and the city's name beside it.
+      const ind = DATASET.indicators.find((i) => i.id === id);
+      const plain = ind.name_easy_ja.replace(/｜([^《]+)《[^》]+》/g, '$1');
+      assert.equal((await readText(page, 'main h1')).trim(), plain);
+      assert.ok(await page.locator('main h1 ruby rt').count() > 0, 'readings on the easy name');
+      assert.ok((await readText(page, '.page-head .title-ja')).includes(ind.name_ja), 'the official name beside it');
+    }
     const at = await answerBottoms(page);
     for (const k of ['latest', 'target', 'status', 'outlook', 'where']) {
       assert.ok(at[k] !== null && at[k] <= PHONE.height, `${k} in the first screen (${at[k]})`);
