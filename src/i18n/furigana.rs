@@ -312,7 +312,12 @@ fn leave_alone(tag: &VTag) -> bool {
     has("lang")
         || attrs
             .iter()
-            .any(|(k, v)| k == "class" && v.split_ascii_whitespace().any(|c| c == "data-text"))
+            // Text for screen readers only needs no readings drawn above it.
+            .any(|(k, v)| {
+                k == "class"
+                    && v.split_ascii_whitespace()
+                        .any(|c| c == "data-text" || c == "visually-hidden")
+            })
 }
 
 fn walk(node: &mut VNode) {

@@ -137,7 +137,10 @@ async function everyCsv(hash, lang) {
   const session = await openPage(context, `./${hash}`, { width: 1280, height: 900 });
   const { page } = session;
   await page.waitForSelector('main h1');
-  await page.waitForSelector('button.table-csv');
+  await page.waitForSelector('button.table-csv', { state: 'attached' });
+  // Tables folded under a summary (the Delays page's per-indicator tables, an
+  // Indicator page's computation) are opened, as a reader would to download them.
+  await page.$$eval('details', (all) => all.forEach((d) => { d.open = true; }));
   const files = new Map();
   // Every table in main has its own button: a region's or its chart's.
   const tables = await page.locator('main table').count();
