@@ -9,19 +9,23 @@
 //! keeps `<html lang>` and `document.title` in sync, and picks the page.
 //! Outside embed mode the page has the header, the data banner, the page
 //! tools (embed, downloads) and the footer; in embed mode (`#/embed/<view>`)
-//! only the view and [`crate::components::embed::EmbedChrome`].
+//! only the view and [`crate::components::embed::EmbedChrome`]. A chart
+//! embed (`#/embed/chart/<view>/<chart id>`) renders the view with a
+//! [`SoloChart`] context, so only that chart's panel renders, inside
+//! `.solo-chart` (whose CSS hides the rest of the page's text).
 
 use crate::i18n::furigana;
 use yew::prelude::*;
 use yew_router::history::{AnyHistory, History, MemoryHistory};
 use yew_router::prelude::*;
 
-use crate::components::embed::{embed_form, route_of_view, EmbedChrome};
+use crate::components::chart_panel::SoloChart;
+use crate::components::embed::{embed_form_keeping, route_of_view, solo_chart_of, EmbedChrome};
 use crate::components::import::DataBanner;
 use crate::components::page_tools::PageTools;
 use crate::components::{footer::Footer, header::Header};
 use crate::context::AnalysisProvider;
-use crate::data_source::{query_pairs, DataProvider};
+use crate::data_source::{query_pairs, query_param, DataProvider};
 use crate::i18n::Lang;
 use crate::pages::about::AboutPage;
 use crate::pages::goal::GoalPage;
@@ -31,7 +35,7 @@ use crate::pages::placeholder::{NotFound, Placeholder};
 use crate::pages::tables::{
     data::Data, delays::Delays, projections::Projections, revisions::Revisions,
 };
-use crate::routes::{route_title, LangState, Route, UrlQuery};
+use crate::routes::{route_title, LangState, Route, UrlQuery, CHART_PARAM};
 
 /// The app as mounted in the browser.
 #[component]
@@ -119,28 +123,37 @@ fn Shell() -> Html {
     let lang = lang_state.lang;
 
     {
-        // A new page starts at the top, as after a normal link.
-        use_effect_with(route.clone(), |_| {
+        // A new page starts at the top, as after a normal link (unless its
+        // address names a chart panel, which then scrolls to itself).
+        let to_chart = query_param(&hash_query, CHART_PARAM).is_some();
+        use_effect_with(route.clone(), move |_| {
             #[cfg(target_arch = "wasm32")]
-            if let Some(window) = web_sys::window() {
-                window.scroll_to_with_x_and_y(0.0, 0.0);
+            if !to_chart {
+                if let Some(window) = web_sys::window() {
+                    window.scroll_to_with_x_and_y(0.0, 0.0);
+                }
             }
+            #[cfg(not(target_arch = "wasm32"))]
+            let _ = to_chart;
         });
     }
 
     // An embed stays an embed: when the app started at `#/embed/...`, a page's
     // own navigation (a switch, a filter, a chart click) to a normal route is
     // shown without chrome too, and its address rewritten to the embed form.
-    let started_embedded = {
-        let first = route.is_embed();
-        *use_memo((), move |_| first)
+    // A chart embed stays the embed of that chart.
+    let (started_embedded, started_solo) = {
+        let first = (route.is_embed(), solo_chart_of(&route).map(str::to_owned));
+        (*use_memo((), move |_| first)).clone()
     };
     {
         let navigator = use_navigator();
         let hash_query = hash_query.clone();
+        let solo = started_solo.clone();
         use_effect_with(route.clone(), move |route| {
             if started_embedded {
-                if let (Some(navigator), Some(target)) = (navigator, embed_form(route)) {
+                let target = embed_form_keeping(route, solo.as_deref());
+                if let (Some(navigator), Some(target)) = (navigator, target) {
                     let _ = navigator.replace_with_query(&target, query_pairs(&hash_query));
                 }
             }
@@ -152,12 +165,25 @@ fn Shell() -> Html {
         Route::Embed { view } => route_of_view(view),
         other => other.clone(),
     };
+    let solo = solo_chart_of(&route).map(|id| SoloChart(AttrValue::from(id.to_owned())));
+    let view = match &solo {
+        Some(solo) => html! {
+            <ContextProvider<SoloChart> context={solo.clone()}>
+                <div class="solo-chart" data-chart={solo.0.clone()}>{ page(&shown, lang) }</div>
+            </ContextProvider<SoloChart>>
+        },
+        None => page(&shown, lang),
+    };
     let body = html! {
         <DataProvider {embed} banner={if embed { html! {} } else { html! { <DataBanner /> } }}>
             <AnalysisProvider>
                 <DocumentTitle route={route.clone()} {lang} />
-                { page(&shown, lang) }
-                if embed { <EmbedChrome view={shown.clone()} /> } else { <PageTools /> }
+                { view }
+                if embed {
+                    <EmbedChrome view={shown.clone()} chart={solo.map(|s| s.0)} />
+                } else {
+                    <PageTools />
+                }
             </AnalysisProvider>
         </DataProvider>
     };

@@ -146,24 +146,32 @@ pub fn lang_param(query: &str) -> Option<Lang> {
 /// Every other pair is kept exactly as written, percent-encoding included,
 /// in order; the result is empty or starts with `?`.
 pub fn query_with_lang(query: &str, lang: Option<&str>) -> String {
+    query_with_pair(query, "lang", lang)
+}
+
+/// `query` (raw, with or without `?`) with its `key` pair replaced by
+/// `key=<value>` (in place; appended when absent) or removed for `None`;
+/// `value` is written as given (already encoded). Every other pair is kept
+/// exactly as written, in order; the result is empty or starts with `?`.
+pub fn query_with_pair(query: &str, key: &str, value: Option<&str>) -> String {
     let mut out: Vec<String> = Vec::new();
-    let mut lang = lang;
+    let mut value = value;
     for pair in query.trim_start_matches('?').split('&') {
         if pair.is_empty() {
             continue;
         }
-        let key = pair.split_once('=').map_or(pair, |(k, _)| k);
-        if key == "lang" {
-            // The first `lang` pair becomes the new one, later ones go.
-            if let Some(code) = lang.take() {
-                out.push(format!("lang={code}"));
+        let k = pair.split_once('=').map_or(pair, |(k, _)| k);
+        if k == key {
+            // The first `key` pair becomes the new one, later ones go.
+            if let Some(v) = value.take() {
+                out.push(format!("{key}={v}"));
             }
         } else {
             out.push(pair.to_owned());
         }
     }
-    if let Some(code) = lang {
-        out.push(format!("lang={code}"));
+    if let Some(v) = value {
+        out.push(format!("{key}={v}"));
     }
     if out.is_empty() {
         String::new()
@@ -171,6 +179,11 @@ pub fn query_with_lang(query: &str, lang: Option<&str>) -> String {
         format!("?{}", out.join("&"))
     }
 }
+
+/// The hash query key naming the chart panel a link points at
+/// (`#/kpi/x?lang=en&chart=kpi-chart`): the page opens scrolled to that
+/// panel, focused.
+pub const CHART_PARAM: &str = "chart";
 
 /// The raw `era=…` pair of `query` when it names a valid era: the reader's
 /// explicit choice, which the main navigation carries to the next page (the
@@ -327,6 +340,12 @@ mod tests {
             query_with_lang("?lang=en&x&lang=ja&langx=1", Some("ja")),
             "?lang=ja&x&langx=1"
         );
+        assert_eq!(
+            query_with_pair("?chart=a&lang=en&chart=b", "chart", Some("c")),
+            "?chart=c&lang=en"
+        );
+        assert_eq!(query_with_pair("?x=1", "chart", Some("c")), "?x=1&chart=c");
+        assert_eq!(query_with_pair("?chart=c", "chart", None), "");
 
         let ja = LangState::from_queries("?scenario=recent&lang=en", "");
         assert_eq!(

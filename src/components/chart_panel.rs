@@ -3,6 +3,13 @@
 //! `aria-controls`), and PNG/SVG download buttons
 //! ([`super::chart_export::ChartDownloads`]).
 //!
+//! Outside embed mode the tool row also has the chart's link, share and embed
+//! controls ([`super::chart_share::ChartShare`]). A page opened with
+//! `chart=<id>` in its hash query (the chart's permalink) scrolls that panel
+//! into view and focuses it. In a chart embed (`#/embed/chart/<view>/<id>`,
+//! [`SoloChart`] provided by the shell) only the panel of that id renders,
+//! without drill-down clicks.
+//!
 //! Both views are in the DOM; the inactive one is `hidden`. The table is
 //! therefore also what server-side rendering and no-chart situations show,
 //! and the chart keeps its ECharts instance while the table is displayed
@@ -10,13 +17,17 @@
 
 use crate::i18n::furigana;
 use yew::prelude::*;
+use yew_router::prelude::*;
 
 use crate::charts::{ChartSpec, TableData};
 use crate::components::chart::{ChartClick, EChart};
 use crate::components::chart_export::ChartDownloads;
+use crate::components::chart_share::ChartShare;
 use crate::components::data_table::DataTable;
+use crate::data_source::query_param;
 use crate::echarts::Renderer;
 use crate::i18n::{t, Key};
+use crate::routes::{Route, CHART_PARAM};
 use crate::use_lang;
 
 /// Properties of [`ChartPanel`].
@@ -39,6 +50,10 @@ pub struct ChartPanelProps {
     pub on_click: Option<Callback<ChartClick>>,
 }
 
+/// In a chart embed, the id of the one panel shown (context from the shell).
+#[derive(Clone, Debug, PartialEq)]
+pub struct SoloChart(pub AttrValue);
+
 /// A chart with a summary and a chart ⇄ table switch.
 #[component]
 pub fn ChartPanel(props: &ChartPanelProps) -> Html {
@@ -47,6 +62,40 @@ pub fn ChartPanel(props: &ChartPanelProps) -> Html {
     let option = use_memo(props.spec.option.clone(), |o| {
         AttrValue::from(o.to_string())
     });
+    let solo = use_context::<SoloChart>();
+    let embed = use_route::<Route>().is_some_and(|r| r.is_embed());
+    let hash_query = use_location()
+        .map(|l| l.query_str().to_owned())
+        .unwrap_or_default();
+    let targeted =
+        !embed && query_param(&hash_query, CHART_PARAM).as_deref() == Some(props.id.as_str());
+    let section_ref = use_node_ref();
+    {
+        // The permalink's panel: scrolled to and focused once the page is laid
+        // out (after the shell's scroll to the top of a new page); only when it
+        // becomes the target, not again at each later change of the query.
+        let section_ref = section_ref.clone();
+        use_effect_with(targeted, move |targeted| {
+            #[cfg(target_arch = "wasm32")]
+            if *targeted {
+                yew::platform::spawn_local(async move {
+                    if let Some(section) = section_ref.cast::<web_sys::HtmlElement>() {
+                        crate::components::chart_share::bring_into_view(&section);
+                    }
+                });
+            }
+            #[cfg(not(target_arch = "wasm32"))]
+            let _ = (targeted, section_ref);
+        });
+    }
+    if solo.as_ref().is_some_and(|s| s.0 != props.id) {
+        return html! {};
+    }
+    let on_click = if solo.is_some() {
+        None
+    } else {
+        props.on_click.clone()
+    };
 
     let id = &props.id;
     let title_id = format!("{id}-title");
@@ -62,7 +111,9 @@ pub fn ChartPanel(props: &ChartPanelProps) -> Html {
     furigana::rubify(
         lang,
         html! {
-            <section class="panel" id={id.clone()} aria-labelledby={title_id.clone()}>
+            <section class={classes!("panel", targeted.then_some("panel-targeted"))} id={id.clone()}
+                aria-labelledby={title_id.clone()} ref={section_ref}
+                tabindex={targeted.then_some("-1")}>
                 <div class="panel-head">
                     <h3 id={title_id.clone()}>{ &props.title }</h3>
                     <div class="view-switch" role="group" aria-label={t(lang, Key::ViewSwitchLabel)}>
@@ -77,6 +128,9 @@ pub fn ChartPanel(props: &ChartPanelProps) -> Html {
                     </div>
                     <ChartDownloads id={id.clone()} title={props.title.clone()}
                         option={(*option).clone()} height={props.height} />
+                    if !embed {
+                        <ChartShare id={id.clone()} title={props.title.clone()} height={props.height} />
+                    }
                 </div>
                 <p class="summary" id={summary_id.clone()}>{ &props.spec.description }</p>
                 <div id={view_id} class="chart-view" hidden={*show_table}>
@@ -86,7 +140,7 @@ pub fn ChartPanel(props: &ChartPanelProps) -> Html {
                         label={props.spec.description.clone()}
                         height={props.height}
                         renderer={props.renderer}
-                        on_click={props.on_click.clone()}
+                        {on_click}
                         labelled_by={AttrValue::from(title_id)}
                         described_by={AttrValue::from(summary_id)}
                     />

@@ -22,10 +22,10 @@ use yew_router::prelude::*;
 
 use crate::components::link::AppLink;
 use crate::context::use_lang_state;
-use crate::data_source::{page_query, query_param, use_data_control, Source, Via};
-use crate::i18n::portal::{embed_data_name, px, Px};
+use crate::data_source::{page_query, query_param, use_data_control, without_param, Source, Via};
+use crate::i18n::portal::{chart_tool_label, embed_data_name, px, Px};
 use crate::i18n::Lang;
-use crate::routes::{lang_param, route_title, Route};
+use crate::routes::{lang_param, query_with_pair, route_title, Route, CHART_PARAM};
 
 /// The view path after `#/embed/` for a route (`None` for "not found").
 pub fn embed_view(route: &Route) -> Option<String> {
@@ -55,6 +55,9 @@ pub fn embed_form(route: &Route) -> Option<Route> {
 /// The route an embed view shows (`overview` → the Overview; embeds do not nest).
 pub fn route_of_view(view: &str) -> Route {
     let view = view.trim_matches('/');
+    if let Some((page, _)) = split_chart_view(view) {
+        return route_of_view(page);
+    }
     if view.is_empty() || view == "overview" {
         return Route::Overview;
     }
@@ -136,6 +139,85 @@ pub fn embed_url(
     )
 }
 
+/// The view of one chart panel's embed: `chart/<page view>/<chart id>`
+/// (`chart/kpi/annual-tourists/kpi-chart`).
+pub fn chart_embed_view(page_view: &str, chart_id: &str) -> String {
+    format!("chart/{}/{chart_id}", page_view.trim_matches('/'))
+}
+
+/// `(page view, chart id)` of a chart embed's view, `None` for any other view.
+pub fn split_chart_view(view: &str) -> Option<(&str, &str)> {
+    let rest = view.trim_matches('/').strip_prefix("chart/")?;
+    let (page, chart) = rest.rsplit_once('/')?;
+    let plain = !chart.is_empty()
+        && chart
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+    (!page.is_empty() && plain).then_some((page, chart))
+}
+
+/// The chart panel a chart embed shows alone (`None` for a whole-view embed).
+pub fn solo_chart_of(route: &Route) -> Option<&str> {
+    match route {
+        Route::Embed { view } => split_chart_view(view).map(|(_, chart)| chart),
+        _ => None,
+    }
+}
+
+/// The embed form of `route` for an embed that started as `#/embed/<view>`:
+/// a chart embed stays the embed of that chart, a whole-view embed that of
+/// the view ([`embed_form`]).
+pub fn embed_form_keeping(route: &Route, chart: Option<&str>) -> Option<Route> {
+    let Route::Embed { view } = embed_form(route)? else {
+        return None;
+    };
+    Some(Route::Embed {
+        view: match chart {
+            Some(chart) => chart_embed_view(&view, chart),
+            None => view,
+        },
+    })
+}
+
+/// The iframe height a chart embed's snippet starts with, for a chart drawn
+/// `chart_height` px high: its heading, summary and tools above, the source
+/// and data-date lines below (the embed then posts its real height).
+pub fn chart_embed_height(chart_height: u32) -> u32 {
+    chart_height + 240
+}
+
+/// The in-app address of one chart panel (`#/kpi/x?lang=en&era=gregorian&chart=kpi-chart`):
+/// the page `route` with the current hash query (language, era, filters)
+/// kept verbatim, without an `embed_id`, and `chart=<id>` in place of any
+/// earlier one. The page opens at that panel, focused.
+pub fn chart_href(route: &Route, hash_query: &str, chart_id: &str) -> String {
+    format!("#{}{}", route.to_path(), chart_query(hash_query, chart_id))
+}
+
+/// The hash query of [`chart_href`]: `hash_query` without `embed_id`, with
+/// `chart=<id>`.
+pub fn chart_query(hash_query: &str, chart_id: &str) -> String {
+    let query = without_param(hash_query, "embed_id");
+    query_with_pair(&query, CHART_PARAM, Some(&encode_component(chart_id)))
+}
+
+/// The absolute permalink of one chart panel: `app` (the address without
+/// query or fragment), the page query as it is (its `lang`, `data`) and
+/// [`chart_href`].
+pub fn chart_permalink(
+    app: &str,
+    page_query: &str,
+    route: &Route,
+    hash_query: &str,
+    chart_id: &str,
+) -> String {
+    format!(
+        "{app}{}{}",
+        without_param(page_query, "embed_id"),
+        chart_href(route, hash_query, chart_id)
+    )
+}
+
 /// Escapes text for an HTML attribute value or text node.
 pub fn html_escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -180,34 +262,53 @@ pub fn snippet(url: &str, title: &str, id: &str, height: u32) -> String {
     )
 }
 
-/// The embed snippet for the page as it is now (browser only; natively a
-/// fixed address so server-side rendering has something to show).
+/// The chart a per-chart [`EmbedButton`] embeds.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ChartEmbed {
+    /// The panel id (the chart id of the embed view).
+    pub id: AttrValue,
+    /// The chart's title (the iframe's `title`, the button's name).
+    pub title: AttrValue,
+    /// The chart's height in CSS pixels.
+    pub height: u32,
+}
+
+/// The embed snippet for the page (or one of its charts) as it is now
+/// (browser only; natively a fixed address so server-side rendering has
+/// something to show).
 fn current_snippet(
     route: &Route,
     hash_query: &str,
     lang: Lang,
     ds: Option<&machi_kpi_core::Dataset>,
+    chart: Option<&ChartEmbed>,
 ) -> (String, String) {
-    let view = embed_view(route).unwrap_or_else(|| "overview".into());
+    let page_view = embed_view(route).unwrap_or_else(|| "overview".into());
+    let view = match chart {
+        Some(c) => chart_embed_view(&page_view, &c.id),
+        None => page_view,
+    };
     let id = default_embed_id(&view);
     let page_query = page_query();
     let page_lang = lang_param(&page_query);
     let (app, page_title) = app_address();
     let url = embed_url(&app, &page_query, &view, hash_query, page_lang, &id);
-    let title = match page_title {
-        Some(t) if !t.trim().is_empty() => t,
-        _ => format!(
+    let title = match (chart, page_title) {
+        (Some(c), _) => format!("{}: {}", px(lang, Px::EmbedFrameTitle), c.title),
+        (None, Some(t)) if !t.trim().is_empty() => t,
+        (None, _) => format!(
             "{}: {}",
             px(lang, Px::EmbedFrameTitle),
             route_title(route, lang, ds)
         ),
     };
-    let snippet = snippet(&url, &title, &id, 480);
+    let height = chart.map_or(480, |c| chart_embed_height(c.height));
+    let snippet = snippet(&url, &title, &id, height);
     (snippet, url)
 }
 
 /// `(address without query and fragment, document title)`.
-fn app_address() -> (String, Option<String>) {
+pub(crate) fn app_address() -> (String, Option<String>) {
     #[cfg(target_arch = "wasm32")]
     if let Some(window) = web_sys::window() {
         let location = window.location();
@@ -234,9 +335,18 @@ fn focusables(root: &web_sys::Element) -> Vec<web_sys::HtmlElement> {
         .collect()
 }
 
-/// The embed button and its dialog.
+/// Properties of [`EmbedButton`].
+#[derive(Properties, PartialEq)]
+pub struct EmbedButtonProps {
+    /// Embed this chart panel alone instead of the whole view.
+    #[prop_or_default]
+    pub chart: Option<ChartEmbed>,
+}
+
+/// The embed button and its dialog: of the whole view (the page tools), or
+/// of one chart (in its panel's tool row).
 #[component]
-pub fn EmbedButton() -> Html {
+pub fn EmbedButton(props: &EmbedButtonProps) -> Html {
     let lang = use_lang_state().lang;
     let route = use_route::<Route>().unwrap_or(Route::NotFound);
     let location = use_location();
@@ -259,7 +369,19 @@ pub fn EmbedButton() -> Html {
     );
 
     let data = crate::context::use_dataset();
-    let (code, url) = current_snippet(&route, &hash_query, lang, data.as_ref().map(|d| &*d.0));
+    let chart = props.chart.as_ref();
+    let (code, url) = current_snippet(
+        &route,
+        &hash_query,
+        lang,
+        data.as_ref().map(|d| &*d.0),
+        chart,
+    );
+    // The page's dialog keeps its ids; a chart's are prefixed with its panel id.
+    let prefix = chart.map_or_else(|| "embed".to_owned(), |c| format!("{}-embed", c.id));
+    let title_id = format!("{prefix}-dialog-title");
+    let intro_id = format!("{prefix}-dialog-intro");
+    let code_id = format!("{prefix}-code");
 
     // Open and close the native modal dialog; focus goes back to the button.
     {
@@ -371,25 +493,34 @@ pub fn EmbedButton() -> Html {
         Callback::from(move |_: MouseEvent| copy_text(&code, &code_ref, &status))
     };
 
+    let (opener_class, dialog_class, heading) = match chart {
+        Some(_) => (
+            "chart-tool chart-embed",
+            "chart-embed-dialog",
+            Px::EmbedChartTitle,
+        ),
+        None => ("tool-button embed-button", "embed-dialog", Px::EmbedTitle),
+    };
+    let opener_label = chart.map(|c| chart_tool_label(lang, Px::ChartEmbed, &c.title));
     furigana::rubify(
         lang,
         html! {
             <>
-                <button type="button" class="tool-button embed-button" ref={opener_ref}
-                    aria-haspopup="dialog" onclick={on_open}>
-                    { px(lang, Px::EmbedButton) }
+                <button type="button" class={opener_class} ref={opener_ref}
+                    aria-haspopup="dialog" aria-label={opener_label} onclick={on_open}>
+                    { px(lang, if chart.is_some() { Px::ChartEmbed } else { Px::EmbedButton }) }
                 </button>
-                <dialog class="embed-dialog" ref={dialog_ref} aria-labelledby="embed-dialog-title"
-                    aria-describedby="embed-dialog-intro"
+                <dialog class={dialog_class} ref={dialog_ref} aria-labelledby={title_id.clone()}
+                    aria-describedby={intro_id.clone()}
                     onclose={on_dialog_close} onclick={on_dialog_click} onkeydown={on_keydown}>
                     if *open {
-                        <h2 id="embed-dialog-title">{ px(lang, Px::EmbedTitle) }</h2>
-                        <p id="embed-dialog-intro">{ px(lang, Px::EmbedIntro) }</p>
+                        <h2 id={title_id}>{ px(lang, heading) }</h2>
+                        <p id={intro_id}>{ px(lang, Px::EmbedIntro) }</p>
                         if local_import {
                             <p class="embed-warning">{ px(lang, Px::EmbedLocalImport) }</p>
                         }
-                        <label for="embed-code" class="embed-code-label">{ px(lang, Px::EmbedCodeLabel) }</label>
-                        <textarea id="embed-code" class="embed-code" ref={code_ref} readonly=true
+                        <label for={code_id.clone()} class="embed-code-label">{ px(lang, Px::EmbedCodeLabel) }</label>
+                        <textarea id={code_id} class="embed-code" ref={code_ref} readonly=true
                             rows="10" spellcheck="false" value={code.clone()} />
                         <p class="note">{ px(lang, Px::EmbedScriptNote) }</p>
                         <p class="embed-status" role="status">
@@ -416,33 +547,18 @@ pub fn EmbedButton() -> Html {
 fn copy_text(text: &str, code_ref: &NodeRef, status: &UseStateHandle<Option<Px>>) {
     #[cfg(target_arch = "wasm32")]
     {
-        use wasm_bindgen::JsCast;
-        let select_all = {
-            let code_ref = code_ref.clone();
-            let status = status.clone();
-            move || {
+        let text = text.to_owned();
+        let code_ref = code_ref.clone();
+        let status = status.clone();
+        yew::platform::spawn_local(async move {
+            if write_clipboard(&text).await {
+                status.set(Some(Px::EmbedCopied));
+            } else {
                 if let Some(area) = code_ref.cast::<web_sys::HtmlTextAreaElement>() {
                     let _ = area.focus();
                     area.select();
                 }
                 status.set(Some(Px::EmbedCopyFallback));
-            }
-        };
-        let clipboard = web_sys::window()
-            .map(|w| w.navigator())
-            .and_then(|n| js_sys::Reflect::get(&n, &"clipboard".into()).ok())
-            .filter(|c| !c.is_undefined() && !c.is_null())
-            .and_then(|c| c.dyn_into::<web_sys::Clipboard>().ok());
-        let Some(clipboard) = clipboard else {
-            select_all();
-            return;
-        };
-        let promise = clipboard.write_text(text);
-        let status = status.clone();
-        yew::platform::spawn_local(async move {
-            match wasm_bindgen_futures::JsFuture::from(promise).await {
-                Ok(_) => status.set(Some(Px::EmbedCopied)),
-                Err(_) => select_all(),
             }
         });
     }
@@ -450,11 +566,33 @@ fn copy_text(text: &str, code_ref: &NodeRef, status: &UseStateHandle<Option<Px>>
     let _ = (text, code_ref, status);
 }
 
+/// Writes `text` with `navigator.clipboard.writeText`: false where the
+/// clipboard is missing (an insecure origin) or the write is refused.
+#[cfg(target_arch = "wasm32")]
+pub(crate) async fn write_clipboard(text: &str) -> bool {
+    use wasm_bindgen::JsCast;
+    let clipboard = web_sys::window()
+        .map(|w| w.navigator())
+        .and_then(|n| js_sys::Reflect::get(&n, &"clipboard".into()).ok())
+        .filter(|c| !c.is_undefined() && !c.is_null())
+        .and_then(|c| c.dyn_into::<web_sys::Clipboard>().ok());
+    let Some(clipboard) = clipboard else {
+        return false;
+    };
+    wasm_bindgen_futures::JsFuture::from(clipboard.write_text(text))
+        .await
+        .is_ok()
+}
+
 /// Properties of [`EmbedChrome`].
 #[derive(Properties, PartialEq)]
 pub struct EmbedChromeProps {
     /// The view shown (the route inside `#/embed/...`).
     pub view: Route,
+    /// In a chart embed, the chart panel shown alone: the data date is
+    /// added, and the link opens the full page at that chart.
+    #[prop_or_default]
+    pub chart: Option<AttrValue>,
 }
 
 /// Embed mode's source line and height reporter.
@@ -462,6 +600,10 @@ pub struct EmbedChromeProps {
 pub fn EmbedChrome(props: &EmbedChromeProps) -> Html {
     let lang = use_lang_state().lang;
     let data = use_data_control();
+    let dataset = crate::context::use_dataset();
+    let hash_query = use_location()
+        .map(|l| l.query_str().to_owned())
+        .unwrap_or_default();
 
     use_effect_with((), move |_| {
         #[cfg(target_arch = "wasm32")]
@@ -476,18 +618,35 @@ pub fn EmbedChrome(props: &EmbedChromeProps) -> Html {
         Some(Source::Imported { name, .. }) => Some(embed_data_name(lang, name)),
         _ => None,
     };
+    let keep = props
+        .chart
+        .as_ref()
+        .map(|chart| AttrValue::from(chart_query(&hash_query, chart)));
+    let as_of = match (&props.chart, &dataset) {
+        (Some(_), Some(ds)) => {
+            let era = crate::pages::tables::url_state::era_from_pairs(
+                &crate::pages::tables::url_state::parse_query(&hash_query),
+                lang,
+            );
+            crate::components::kpi_widgets::data_as_of_brief(lang, era, &ds.0)
+        }
+        _ => html! {},
+    };
     furigana::rubify(
         lang,
         html! {
-            <p class="embed-source">
-                <span>{ px(lang, Px::EmbedSource) }</span>
-                if let Some(name) = data_name {
-                    <span class="embed-data">{ name }</span>
-                }
-                <AppLink to={props.view.clone()} class="embed-full">
-                    { px(lang, Px::EmbedOpenFull) }
-                </AppLink>
-            </p>
+            <>
+                { as_of }
+                <p class="embed-source">
+                    <span>{ px(lang, Px::EmbedSource) }</span>
+                    if let Some(name) = data_name {
+                        <span class="embed-data">{ name }</span>
+                    }
+                    <AppLink to={props.view.clone()} {keep} class="embed-full">
+                        { px(lang, Px::EmbedOpenFull) }
+                    </AppLink>
+                </p>
+            </>
         },
     )
 }
@@ -695,5 +854,135 @@ mod tests {
             !file.contains("postMessage"),
             "the parent never writes to the frame"
         );
+    }
+
+    #[test]
+    fn every_chart_has_an_embed_view_that_leads_back_to_its_page() {
+        let routes = [
+            Route::Overview,
+            Route::Kpi {
+                id: "annual-tourists".into(),
+            },
+            Route::Delays,
+            Route::Goal { id: "1-1".into() },
+        ];
+        for route in routes {
+            let page = embed_view(&route).expect("embeddable");
+            let view = chart_embed_view(&page, "status-by-goal");
+            assert_eq!(view, format!("chart/{page}/status-by-goal"));
+            assert_eq!(
+                split_chart_view(&view),
+                Some((page.as_str(), "status-by-goal"))
+            );
+            assert_eq!(route_of_view(&view), route, "{view}");
+            let embed = Route::Embed { view: view.clone() };
+            assert_eq!(solo_chart_of(&embed), Some("status-by-goal"));
+            assert_eq!(embed_view(&embed).as_deref(), Some(view.as_str()));
+            // The route recognised from the address is the same embed.
+            assert_eq!(Route::recognize(&format!("/embed/{view}")), Some(embed));
+        }
+        // A whole-view embed and other routes show no single chart.
+        assert_eq!(
+            solo_chart_of(&Route::Embed {
+                view: "kpi/x".into()
+            }),
+            None
+        );
+        assert_eq!(solo_chart_of(&Route::Overview), None);
+        // Only plain ids, and a page is needed.
+        assert_eq!(split_chart_view("chart/overview/a%3Cb"), None);
+        assert_eq!(split_chart_view("chart/overview/"), None);
+        assert_eq!(split_chart_view("chart/status-donut"), None);
+        assert_eq!(split_chart_view("overview"), None);
+        assert_eq!(route_of_view("chart/nope/x"), Route::NotFound);
+        assert_eq!(route_of_view("chart/embed/overview/x"), Route::NotFound);
+        assert_eq!(
+            default_embed_id("chart/kpi/annual-tourists/kpi-chart"),
+            "machi-kpi-chart-kpi-annual-tourists-kpi-chart"
+        );
+    }
+
+    #[test]
+    fn a_chart_embed_stays_the_embed_of_its_chart() {
+        let kpi = Route::Kpi { id: "a".into() };
+        assert_eq!(
+            embed_form_keeping(&kpi, Some("kpi-chart")),
+            Some(Route::Embed {
+                view: "chart/kpi/a/kpi-chart".into()
+            })
+        );
+        assert_eq!(embed_form_keeping(&kpi, None), embed_form(&kpi));
+        let embed = Route::Embed {
+            view: "chart/kpi/a/kpi-chart".into(),
+        };
+        assert_eq!(embed_form_keeping(&embed, Some("kpi-chart")), None);
+        assert_eq!(embed_form_keeping(&Route::NotFound, Some("x")), None);
+    }
+
+    #[test]
+    fn a_chart_permalink_keeps_the_view_and_names_the_chart() {
+        let delays = Route::Delays;
+        // Language, era and filters kept verbatim, in order; one chart; no embed_id.
+        assert_eq!(
+            chart_href(
+                &delays,
+                "?lang=en&era=gregorian&goal=1-1&chart=old&q=%E3%81%82&embed_id=x",
+                "delays-by-goal"
+            ),
+            "#/delays?lang=en&era=gregorian&goal=1-1&chart=delays-by-goal&q=%E3%81%82"
+        );
+        assert_eq!(
+            chart_href(&Route::Overview, "", "status-donut"),
+            "#/?chart=status-donut"
+        );
+        assert_eq!(
+            chart_href(&Route::Kpi { id: "a".into() }, "?method=line", "kpi chart"),
+            "#/kpi/a?method=line&chart=kpi%20chart"
+        );
+        // The page query stays as it is (its language, published data).
+        assert_eq!(
+            chart_permalink(
+                "https://example.jp/kpi/index.html",
+                "?lang=en&data=data%2Ffy2022.csv",
+                &Route::Overview,
+                "?era=gregorian",
+                "status-by-goal"
+            ),
+            "https://example.jp/kpi/index.html?lang=en&data=data%2Ffy2022.csv#/?era=gregorian&chart=status-by-goal"
+        );
+        assert_eq!(
+            chart_permalink("https://x.jp/", "", &delays, "?lang=ja-easy", "covid-dip"),
+            "https://x.jp/#/delays?lang=ja-easy&chart=covid-dip"
+        );
+        // The chart embed's "full dashboard" link carries the same query.
+        assert_eq!(
+            chart_query("?lang=en&embed_id=machi-kpi-x", "kpi-chart"),
+            "?lang=en&chart=kpi-chart"
+        );
+    }
+
+    #[test]
+    fn a_chart_snippet_frames_that_chart_at_its_height() {
+        let view = chart_embed_view("kpi/annual-tourists", "kpi-chart");
+        let id = default_embed_id(&view);
+        let url = embed_url(
+            "https://x.jp/",
+            "",
+            &view,
+            "?method=line",
+            Some(Lang::En),
+            &id,
+        );
+        assert_eq!(
+            url,
+            format!("https://x.jp/#/embed/chart/kpi/annual-tourists/kpi-chart?lang=en&method=line&embed_id={id}")
+        );
+        let height = chart_embed_height(380);
+        assert!(height > 380 && height < 380 + 400, "{height}");
+        assert!(chart_embed_height(300) < chart_embed_height(380));
+        let s = snippet(&url, "T", &id, height);
+        assert!(s.contains(&format!("height=\"{height}\"")));
+        assert!(s.contains("#/embed/chart/kpi/annual-tourists/kpi-chart?lang=en&amp;method=line"));
+        assert!(s.contains(&format!("data-machi-kpi-embed=\"{id}\"")));
     }
 }

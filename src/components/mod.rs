@@ -7,6 +7,7 @@
 pub mod chart;
 pub mod chart_export;
 pub mod chart_panel;
+pub mod chart_share;
 pub mod data_table;
 pub mod download;
 pub mod embed;

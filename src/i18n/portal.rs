@@ -97,6 +97,20 @@ portal_text! {
     // Chart images.
     ChartDownloads => ["グラフをダウンロード", "Download the chart", "グラフを ダウンロード"],
 
+    // Each chart's link, share and embed (its panel's tool row).
+    ChartTools => ["このグラフを使う", "Use this chart", "この グラフを つかう"],
+    ChartLink => ["リンク", "Link", "リンク"],
+    ChartShare => ["共有", "Share", "シェア"],
+    ChartEmbed => ["埋め込み", "Embed", "のせる"],
+    LinkCopied => ["リンクをコピーしました", "Link copied", "リンクを コピー しました"],
+    LinkCopyFailed => [
+        "リンクをコピーできませんでした。次のアドレスを選んでコピーしてください。",
+        "The link could not be copied: select this address and copy it.",
+        "リンクを コピー できませんでした。この アドレスを コピー して ください。"
+    ],
+    LinkAddress => ["このグラフのアドレス", "This chart's address", "この グラフの アドレス"],
+    EmbedChartTitle => ["このグラフを埋め込む", "Embed this chart", "この グラフを ほかの サイトに のせる"],
+
     // Import panel (Data page).
     ImportHeading => ["新しいデータを読み込む", "Load newer data", "あたらしい データを よみこむ"],
     ImportIntro => [
@@ -275,6 +289,23 @@ pub fn chart_table_download_label(lang: Lang, title: &str) -> String {
     }
 }
 
+/// Accessible name of a chart's link, share or embed control: the visible
+/// word ([`Px::ChartLink`], [`Px::ChartShare`], [`Px::ChartEmbed`]) with the
+/// chart's title.
+pub fn chart_tool_label(lang: Lang, tool: Px, title: &str) -> String {
+    let word = px(lang, tool);
+    match (lang, tool) {
+        (Lang::Ja, Px::ChartLink) => format!("「{title}」への{word}"),
+        (Lang::Ja, Px::ChartShare) => format!("「{title}」を{word}"),
+        (Lang::Ja, _) => format!("「{title}」の{word}"),
+        (Lang::En, Px::ChartLink) => format!("{word} to the chart '{title}'"),
+        (Lang::En, _) => format!("{word} the chart '{title}'"),
+        (Lang::JaEasy, Px::ChartLink) => format!("「{title}」への {word}"),
+        (Lang::JaEasy, Px::ChartShare) => format!("「{title}」を {word}"),
+        (Lang::JaEasy, _) => format!("「{title}」を ほかの サイトに {word}"),
+    }
+}
+
 /// The data named in the embed's source line when it is not the embedded data.
 pub fn embed_data_name(lang: Lang, name: &str) -> String {
     match lang {
@@ -309,6 +340,12 @@ mod tests {
             assert!(data_url_rejected(lang, "https://evil.example/x.csv").contains("evil"));
             assert!(chart_download_label(lang, "T", "PNG").contains("PNG"));
             assert!(chart_table_download_label(lang, "T").contains("CSV"));
+            for tool in [Px::ChartLink, Px::ChartShare, Px::ChartEmbed] {
+                // The visible word is part of the name (WCAG 2.5.3), with the title.
+                let label = chart_tool_label(lang, tool, "T<x>");
+                assert!(label.contains(px(lang, tool)), "{label}");
+                assert!(label.contains("T<x>"), "{label}");
+            }
         }
         assert!(import_failed(Lang::En, "x.csv", 1).contains("(1 problem)"));
     }
