@@ -132,3 +132,20 @@ async fn embeds_have_no_chrome_and_unknown_pages_say_so() {
     let missing = render("/no/such/page", None).await;
     assert!(missing.contains("ページが見つかりません"));
 }
+
+/// A chart whose bars open a page says where a tap leads before the tap (issue 13
+/// item 4); a chart that opens nothing says nothing of the kind.
+#[tokio::test]
+async fn a_chart_that_opens_a_page_says_where_before_the_tap() {
+    let html = render("/", Some(Lang::En)).await;
+    let by_goal = &html[html.find("id=\"status-by-goal\"").unwrap()..];
+    let by_goal = &by_goal[..by_goal.find("</section>").unwrap()];
+    assert!(by_goal.contains("data-leads=\"goal\""), "{by_goal}");
+    assert!(
+        by_goal.contains("Tap a bar to open that basic goal&#x27;s page.")
+            || by_goal.contains("Tap a bar to open that basic goal's page.")
+    );
+    let donut = &html[html.find("id=\"status-donut\"").unwrap()..];
+    let donut = &donut[..donut.find("</section>").unwrap()];
+    assert!(!donut.contains("click-hint"), "the donut opens nothing");
+}

@@ -48,6 +48,33 @@ pub struct ChartPanelProps {
     pub renderer: Renderer,
     #[prop_or_default]
     pub on_click: Option<Callback<ChartClick>>,
+    /// Where a tap on the chart leads, said under it before anyone taps.
+    #[prop_or_default]
+    pub leads: Option<ClickLeads>,
+}
+
+/// Where a tap on a chart's bar or slice leads (the sentence under the chart).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ClickLeads {
+    /// The basic goal's page.
+    Goal,
+    /// The indicator's page.
+    Indicator,
+    /// The Data page's list of those indicators.
+    List,
+    /// The table below, narrowed to what was tapped.
+    Filter,
+}
+
+impl ClickLeads {
+    fn key(self) -> Key {
+        match self {
+            ClickLeads::Goal => Key::ClickLeadsGoal,
+            ClickLeads::Indicator => Key::ClickLeadsIndicator,
+            ClickLeads::List => Key::ClickLeadsList,
+            ClickLeads::Filter => Key::ClickLeadsFilter,
+        }
+    }
 }
 
 /// In a chart embed, the id of the one panel shown (context from the shell).
@@ -133,6 +160,9 @@ pub fn ChartPanel(props: &ChartPanelProps) -> Html {
                     }
                 </div>
                 <p class="summary" id={summary_id.clone()}>{ &props.spec.description }</p>
+                if let (Some(leads), true) = (props.leads, on_click.is_some()) {
+                    <p class="note click-hint" data-leads={format!("{leads:?}").to_lowercase()}>{ t(lang, leads.key()) }</p>
+                }
                 <div id={view_id} class="chart-view" hidden={*show_table}>
                     <EChart
                         id={chart_id}

@@ -436,6 +436,11 @@ pub fn without_readings(html: &str) -> String {
 /// reading depends on them) and one reading per kanji run of the surface.
 pub const WORDS: &[(&str, &[&str])] = &[
     ("一覧", &["いちらん"]),
+    ("棒", &["ぼう"]),
+    ("押す", &["お"]),
+    ("押し", &["お"]),
+    ("開き", &["ひら"]),
+    ("開く", &["ひら"]),
     ("一度", &["いちど"]),
     ("中", &["なか"]),
     ("付け", &["つ"]),

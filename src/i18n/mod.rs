@@ -176,6 +176,11 @@ keys! {
     ChartFailedHint,
     /// How to read a chart by keyboard (its `aria-describedby` hint).
     ChartKeysHint,
+    /// Under a chart whose bars open a page: where a tap leads, before the tap.
+    ClickLeadsGoal,
+    ClickLeadsIndicator,
+    ClickLeadsList,
+    ClickLeadsFilter,
     DataFailed,
     SourceHeading,
     FooterSource,

@@ -17,7 +17,7 @@ use yew_router::prelude::*;
 
 use crate::charts::{self, status_by_goal, status_donut, ChartSpec, TableData};
 use crate::components::chart::ChartClick;
-use crate::components::chart_panel::ChartPanel;
+use crate::components::chart_panel::{ChartPanel, ClickLeads};
 use crate::components::link::AppLink;
 use crate::context::{use_analysis, use_dataset, use_lang_state, DataContext};
 use crate::i18n::era::period_label;
@@ -170,6 +170,7 @@ fn OverviewBody(props: &BodyProps) -> Html {
                             table={model.by_goal_table.clone()}
                             height={340}
                             on_click={Some(on_goal_click)}
+                            leads={ClickLeads::Goal}
                         />
                     </div>
                     <p class="note">

@@ -24,7 +24,7 @@ use super::ui::{
 use super::url_state::{era_from_pairs, with_era, with_state, PageState};
 use crate::charts::{covid_dip, delay_groups, TableData, TableRow};
 use crate::components::chart::ChartClick;
-use crate::components::chart_panel::ChartPanel;
+use crate::components::chart_panel::{ChartPanel, ClickLeads};
 use crate::components::download::csv_percent;
 use crate::context::{use_analysis, use_dataset, DataContext};
 use crate::i18n::era::{year_label, Era};
@@ -348,19 +348,19 @@ fn DelaysBody(props: &BodyProps) -> Html {
                             spec={delay_groups::spec(&goal_labelled, &overall, lang)}
                             table={delay_groups::table(&goal_all, &overall, lang, tt(lang, TKey::ColGroupGoal))}
                             height={delay_groups::height_for(goal_labelled.len())}
-                            on_click={Some(on_goal)} />
+                            on_click={Some(on_goal)} leads={ClickLeads::Goal} />
                         <ChartPanel id="delays-by-department" title={tt(lang, TKey::ChartByDepartment)}
                             spec={delay_groups::spec(&dept_labelled, &overall, lang)}
                             table={delay_groups::table(&dept_all, &overall, lang, tt(lang, TKey::ColGroupDepartment))}
                             height={delay_groups::height_for(dept_labelled.len())}
-                            on_click={Some(on_dept)} />
+                            on_click={Some(on_dept)} leads={ClickLeads::List} />
                     </div>
                     <div class="chart-wide">
                         <ChartPanel id="delays-by-measure" title={tt(lang, TKey::ChartByMeasure)}
                             spec={delay_groups::spec(&measure_labelled, &overall, lang)}
                             table={delay_groups::table(&measure_all, &overall, lang, tt(lang, TKey::ColGroupMeasure))}
                             height={delay_groups::height_for(measure_labelled.len())}
-                            on_click={Some(on_measure)} />
+                            on_click={Some(on_measure)} leads={ClickLeads::Goal} />
                     </div>
                 </section>
 
@@ -371,7 +371,7 @@ fn DelaysBody(props: &BodyProps) -> Html {
                         options={era_options(lang)} selected={era.slug()} on_change={on_era} />
                     <ChartPanel id="covid-dip" title={tt(lang, TKey::ChartDip)}
                         spec={covid_dip::spec(&dips, lang)} table={covid_dip::table(&dips, lang)}
-                        height={covid_dip::height_for(dips.len())} on_click={Some(on_dip)} />
+                        height={covid_dip::height_for(dips.len())} on_click={Some(on_dip)} leads={ClickLeads::Indicator} />
                     // One row per indicator: folded, so that the page answers with its
                     // charts first (the chart's own table switch has the same figures).
                     <details class="per-indicator" id="dip-details">

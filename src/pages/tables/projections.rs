@@ -29,7 +29,7 @@ use super::ui::{
 use super::url_state::{era_from_pairs, with_era, with_state, PageState};
 use crate::charts::outlook_counts::{self, Counts};
 use crate::components::chart::ChartClick;
-use crate::components::chart_panel::ChartPanel;
+use crate::components::chart_panel::{ChartPanel, ClickLeads};
 use crate::components::download::csv_percent;
 use crate::context::{use_analysis, use_dataset, DataContext};
 use crate::i18n::era::{year_label, Era};
@@ -265,7 +265,7 @@ fn ProjectionsBody(props: &BodyProps) -> Html {
                     <ChartPanel id="outlook-counts" title={tt(lang, TKey::ChartOutlook)}
                         spec={outlook_counts::spec(&counts, lang, era)}
                         table={outlook_counts::table(&counts, lang, era)}
-                        height={360} on_click={Some(on_bar)} />
+                        height={360} on_click={Some(on_bar)} leads={ClickLeads::Filter} />
                 </section>
                 <section>
                     <h2 id="proj-table-title">{ tt(lang, TKey::OutlookTableTitle) }</h2>

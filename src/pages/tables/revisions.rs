@@ -22,7 +22,7 @@ use super::ui::{live_count, scroll_region, sort_header, status_badge, use_query,
 use super::url_state::{era_from_pairs, with_state, PageState};
 use crate::charts::target_changes::{self, change_name};
 use crate::components::chart::ChartClick;
-use crate::components::chart_panel::ChartPanel;
+use crate::components::chart_panel::{ChartPanel, ClickLeads};
 use crate::context::{use_analysis, use_dataset, DataContext};
 use crate::i18n::era::Era;
 use crate::i18n::kpi_format::DASH;
@@ -139,7 +139,7 @@ fn RevisionsBody(props: &BodyProps) -> Html {
                     <p class="note">{ tt(lang, TKey::TargetsLead) }</p>
                     <ChartPanel id="target-changes" title={tt(lang, TKey::ChartChanges)}
                         spec={target_changes::spec(&counts, lang)} table={target_changes::table(&counts, lang)}
-                        height={300} on_click={Some(on_bar)} />
+                        height={300} on_click={Some(on_bar)} leads={ClickLeads::Filter} />
                     <div class="filter-bar" role="search" aria-label={tt(lang, TKey::FiltersLabel)}>
                         <div class="field">
                             <label for="rev-change">{ tt(lang, TKey::FilterChange) }</label>
