@@ -291,6 +291,7 @@ test('sample host page: two embeds whose iframe heights follow their content, an
   assert.match(await kpi.evaluate(() => location.hash), /^#\/embed\/kpi\/annual-tourists/);
 
   // A switch inside the embed keeps it an embed (no chrome appears in the frame).
+  await kpi.click('details.how-computed > summary');
   await kpi.click('text=Straight line');
   await kpi.waitForFunction(() => location.hash.includes('method='));
   assert.match(await kpi.evaluate(() => location.hash), /^#\/embed\/kpi\/annual-tourists\?.*method=/);
