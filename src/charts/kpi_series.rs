@@ -464,5 +464,68 @@ pub fn spec(ind: &Indicator, a: &IndicatorAnalysis, view: ChartView, lang: Lang)
         axis @ serde_json::Value::Object(_) => set_align(axis),
         _ => {}
     }
+    unit_tooltips(&mut spec.option, &fmt::ColumnUnit::of(lang, ind).label);
     spec
+}
+
+/// Tooltips that say the unit: one per point (`trigger: item`), from a string
+/// template per series, since a JS formatter would need `unsafe-eval` under the
+/// CSP. A line's point reads "series / period: value unit"; a base or target
+/// point, whose name is its printed value, "series: value unit". The unit is data
+/// text put into ECharts' HTML template, which ECharts does not escape: it is
+/// escaped here, and isolated when it could reorder what follows it.
+fn unit_tooltips(option: &mut serde_json::Value, unit: &str) {
+    let mut unit = unit
+        .replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+        .replace('\'', "&#39;")
+        .replace('{', "&#123;")
+        .replace('}', "&#125;");
+    if crate::i18n::can_reorder(&unit) {
+        unit = crate::i18n::isolate(&unit);
+    }
+    option["tooltip"]["trigger"] = serde_json::Value::from("item");
+    if let Some(series) = option["series"].as_array_mut() {
+        for s in series {
+            let template = if s["type"] == "scatter" {
+                format!("{{a}}: {{b}} {unit}")
+            } else {
+                format!("{{a}}<br/>{{b}}: {{c}} {unit}")
+            };
+            s["tooltip"] = serde_json::json!({ "formatter": template });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::unit_tooltips;
+
+    #[test]
+    fn tooltips_name_the_unit_and_a_unit_cannot_inject_markup() {
+        let mut option = serde_json::json!({
+            "tooltip": {"trigger": "axis"},
+            "series": [{"type": "line"}, {"type": "scatter"}]
+        });
+        unit_tooltips(&mut option, "<i onmouseover=\"x\">{a}</i>\u{202e}人");
+        assert_eq!(option["tooltip"]["trigger"], "item");
+        let line = option["series"][0]["tooltip"]["formatter"]
+            .as_str()
+            .unwrap();
+        assert_eq!(
+            line,
+            "{a}<br/>{b}: {c} \u{2068}&lt;i onmouseover=&quot;x&quot;&gt;&#123;a&#125;&lt;/i&gt;\u{202e}人\u{2069}"
+        );
+        let point = option["series"][1]["tooltip"]["formatter"]
+            .as_str()
+            .unwrap();
+        assert!(point.starts_with("{a}: {b} "), "{point}");
+        unit_tooltips(&mut option, "万人");
+        assert_eq!(
+            option["series"][0]["tooltip"]["formatter"],
+            "{a}<br/>{b}: {c} 万人"
+        );
+    }
 }
