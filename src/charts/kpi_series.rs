@@ -19,7 +19,7 @@ use charming::{
     datatype::{CompositeValue, DataPointItem},
     element::{
         AxisLabel, AxisType, ItemStyle, Label, LabelPosition, LineStyle, LineStyleType,
-        NameLocation, SplitLine, Symbol, TextStyle, Tooltip, Trigger,
+        NameLocation, Orient, SplitLine, Symbol, TextStyle, Tooltip, Trigger,
     },
     series::{Line, Scatter},
     Chart,
@@ -270,6 +270,17 @@ fn rounded_to(x: f64, decimals: usize) -> f64 {
     (x * scale).round() / scale
 }
 
+/// The height of the chart's legend list for `entries` entries, in CSS pixels.
+pub fn legend_height(entries: usize) -> i32 {
+    (entries as i32) * 20
+}
+
+/// The chart's height in CSS pixels: the plot, and the legend list above it.
+pub fn height(spec: &ChartSpec) -> u32 {
+    let entries = spec.option["series"].as_array().map_or(0, Vec::len);
+    300 + legend_height(entries).max(0) as u32
+}
+
 /// The chart's ECharts option.
 pub fn chart(ind: &Indicator, a: &IndicatorAnalysis, view: ChartView, lang: Lang) -> Chart {
     let axis = build_axis(ind, a, view, lang);
@@ -285,19 +296,22 @@ pub fn chart(ind: &Indicator, a: &IndicatorAnalysis, view: ChartView, lang: Lang
     let mut chart = Chart::new()
         .tooltip(Tooltip::new().trigger(Trigger::Axis))
         .legend(
-            // A plain legend wraps onto a second line on a phone; a scrolling one
-            // pages "1/5" with arrows too small to tap.
+            // A list, one entry per line, at every width: a scrolling legend pages
+            // "1/5" with arrows too small to tap, and a wrapping one runs into the
+            // plot on a phone. The grid starts below it (`legend_height`).
             Legend::new()
                 .type_(LegendType::Plain)
+                .orient(Orient::Vertical)
                 .top(0)
-                .left("center")
+                .left(0)
+                .item_gap(6.0)
                 .text_style(text_style()),
         )
         .grid(
             Grid::new()
                 .left(8)
                 .right(24)
-                .top(84)
+                .top(legend_height(drawn.len()) + 28)
                 .bottom(8)
                 .contain_label(true),
         )

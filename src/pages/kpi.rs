@@ -168,7 +168,7 @@ fn KpiBody(props: &BodyProps) -> Html {
                         title={pt(lang, PKey::ChartTitle)}
                         spec={spec.clone()}
                         table={table.clone()}
-                        height={380}
+                        height={kpi_series::height(spec)}
                     />
                 }
                 // The era names every date of the page: it stays in sight, outside
