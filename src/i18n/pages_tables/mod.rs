@@ -62,7 +62,6 @@ tkeys! {
     TileStatusAgree,
     TileCovidAgree,
     BreakdownTitle,
-    BreakdownLead,
     ChartByGoal,
     ChartByDepartment,
     ChartByMeasure,
@@ -123,7 +122,6 @@ tkeys! {
     AlreadyMet,
     NotAtThisPace,
     MethodUsedLine,
-    ClickBarHint,
     // Revisions.
     RevisionsLead,
     TileKept,

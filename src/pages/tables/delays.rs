@@ -342,7 +342,6 @@ fn DelaysBody(props: &BodyProps) -> Html {
 
                 <section aria-labelledby="breakdown-title">
                     <h2 id="breakdown-title">{ tt(lang, TKey::BreakdownTitle) }</h2>
-                    <p class="note">{ tt(lang, TKey::BreakdownLead) }</p>
                     <div class="chart-grid">
                         <ChartPanel id="delays-by-goal" title={tt(lang, TKey::ChartByGoal)}
                             spec={delay_groups::spec(&goal_labelled, &overall, lang)}

@@ -261,7 +261,6 @@ fn ProjectionsBody(props: &BodyProps) -> Html {
                 </div>
                 <section>
                     <h2 id="outlook-title" class="visually-hidden">{ tt(lang, TKey::ChartOutlook) }</h2>
-                    <p class="note">{ tt(lang, TKey::ClickBarHint) }</p>
                     <ChartPanel id="outlook-counts" title={tt(lang, TKey::ChartOutlook)}
                         spec={outlook_counts::spec(&counts, lang, era)}
                         table={outlook_counts::table(&counts, lang, era)}
