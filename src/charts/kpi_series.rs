@@ -489,12 +489,8 @@ pub fn spec(ind: &Indicator, a: &IndicatorAnalysis, view: ChartView, lang: Lang)
 /// text put into ECharts' HTML template, which ECharts does not escape: it is
 /// escaped here, and isolated when it could reorder what follows it.
 fn unit_tooltips(option: &mut serde_json::Value, unit: &str) {
-    let mut unit = unit
-        .replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-        .replace('\'', "&#39;")
+    // Braces too: `{a}` in a unit would be read as a template variable.
+    let mut unit = crate::i18n::html_escape(unit)
         .replace('{', "&#123;")
         .replace('}', "&#125;");
     if crate::i18n::can_reorder(&unit) {

@@ -24,7 +24,7 @@ use crate::components::link::AppLink;
 use crate::context::use_lang_state;
 use crate::data_source::{page_query, query_param, use_data_control, without_param, Source, Via};
 use crate::i18n::portal::{chart_tool_label, embed_data_name, px, Px};
-use crate::i18n::Lang;
+use crate::i18n::{html_escape, Lang};
 use crate::routes::{lang_param, query_with_pair, route_title, Route, CHART_PARAM};
 
 /// The view path after `#/embed/` for a route (`None` for "not found").
@@ -216,22 +216,6 @@ pub fn chart_permalink(
         without_param(page_query, "embed_id"),
         chart_href(route, hash_query, chart_id)
     )
-}
-
-/// Escapes text for an HTML attribute value or text node.
-pub fn html_escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 /// The snippet to paste: the iframe and the parent-side script (the same

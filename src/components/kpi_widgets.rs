@@ -28,11 +28,7 @@ use crate::routes::Route;
 /// the data with the readings the data gives (`<ruby>`), when it has one; otherwise
 /// the official name (Japanese modes) or the English name.
 pub fn indicator_name(lang: Lang, ind: &Indicator) -> Html {
-    let easy = (lang == Lang::JaEasy)
-        .then_some(ind.name_easy_ja.as_deref())
-        .flatten()
-        .and_then(|e| machi_kpi_core::ruby::parse(e).ok());
-    match easy {
+    match easy_name(lang, ind) {
         Some(pieces) => html! {
             <span class="easy-name">
                 { for pieces.into_iter().map(|p| match p {
@@ -47,13 +43,19 @@ pub fn indicator_name(lang: Lang, ind: &Indicator) -> Html {
     }
 }
 
+/// The easy name [`indicator_name`] shows, with its readings: in やさしい日本語,
+/// when the data gives one that parses (the dataset's check refuses the others).
+fn easy_name(lang: Lang, ind: &Indicator) -> Option<Vec<RubyPiece<'_>>> {
+    let easy = ind
+        .name_easy_ja
+        .as_deref()
+        .filter(|_| lang == Lang::JaEasy)?;
+    machi_kpi_core::ruby::parse(easy).ok()
+}
+
 /// Whether [`indicator_name`] shows an easy name rather than the official one.
 pub fn shows_easy_name(lang: Lang, ind: &Indicator) -> bool {
-    lang == Lang::JaEasy
-        && ind
-            .name_easy_ja
-            .as_deref()
-            .is_some_and(|e| machi_kpi_core::ruby::parse(e).is_ok())
+    easy_name(lang, ind).is_some()
 }
 
 /// The official status as a badge: symbol and words, or "no official status".

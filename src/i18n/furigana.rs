@@ -25,11 +25,8 @@ use yew::Html;
 
 use super::Lang;
 
-/// Whether `c` is a kanji (CJK unified ideographs, extension A, the
-/// compatibility block and the iteration mark 々).
-pub fn is_kanji(c: char) -> bool {
-    matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '\u{F900}'..='\u{FAFF}' | '々')
-}
+/// The core's test for a kanji, the one the dataset's readings are checked with.
+pub use machi_kpi_core::ruby::is_kanji;
 
 /// One piece of annotated text: plain, or a kanji run with its reading.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -205,6 +205,24 @@ pub fn isolate(text: &str) -> String {
     format!("\u{2068}{text}\u{2069}")
 }
 
+/// Text escaped for an HTML attribute value or a text node, for the places where
+/// text goes into markup that is not ours to build (the embed snippet, ECharts'
+/// tooltip templates).
+pub fn html_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 /// Whether `text` could reorder what is drawn after it: it holds a right-to-left
 /// letter (Hebrew, Arabic and their neighbours) or a direction control (U+200E/F,
 /// U+061C, U+202A–U+202E, U+2066–U+2069). Such text needs [`isolate`] wherever no
