@@ -86,6 +86,7 @@ pub fn summary(groups: &[Labelled<'_>], overall: &StatusCounts, lang: Lang) -> S
 pub fn spec(groups: &[Labelled<'_>], overall: &StatusCounts, lang: Lang) -> ChartSpec {
     let mut spec = ChartSpec::new(&chart(groups, lang), summary(groups, overall, lang));
     truncate_axis_labels(&mut spec.option, "yAxis", 150);
+    super::count_tooltip(&mut spec.option, t(lang, Key::TooltipCountIndicators));
     spec
 }
 

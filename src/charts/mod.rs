@@ -186,6 +186,23 @@ fn confine_tooltips(option: &mut Value) {
     }
 }
 
+/// Axis tooltips for a chart whose bars count things: the category, then what is
+/// counted ("指標の数" / "Number of indicators"), then one line per series with its
+/// count, so a tooltip never shows a bare number. A string template over the series
+/// (`{a0}`, `{c0}`, …: a JS formatter would need `unsafe-eval` under the CSP); a
+/// segment left out (`-`) reads "-". Call once every series is in the option.
+pub(crate) fn count_tooltip(option: &mut Value, counted: &str) {
+    let counted = crate::i18n::html_escape(counted)
+        .replace('{', "&#123;")
+        .replace('}', "&#125;");
+    let n = option["series"].as_array().map_or(0, Vec::len);
+    let mut template = format!("{{b0}}<br/>{counted}");
+    for i in 0..n {
+        template.push_str(&format!("<br/>{{a{i}}}: {{c{i}}}"));
+    }
+    option["tooltip"]["formatter"] = Value::from(template);
+}
+
 /// The frame the horizontal bar charts share: an axis tooltip with a shadow pointer, a
 /// centred legend, ECharts aria with decal patterns, a count axis (whole numbers) and a
 /// category axis read top to bottom. `grid_right` and `grid_top` leave room for value
@@ -247,6 +264,38 @@ pub(crate) fn horizontal_bar_frame(
 mod tests {
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn count_tooltips_name_what_is_counted_for_every_series() {
+        let mut option = json!({
+            "tooltip": {"trigger": "axis"},
+            "series": [{"type": "bar"}, {"type": "bar"}, {"type": "bar"}]
+        });
+        count_tooltip(&mut option, "指標の数");
+        assert_eq!(option["tooltip"]["trigger"], "axis");
+        assert_eq!(
+            option["tooltip"]["formatter"],
+            "{b0}<br/>指標の数<br/>{a0}: {c0}<br/>{a1}: {c1}<br/>{a2}: {c2}"
+        );
+        count_tooltip(&mut option, "<b>{a0}</b>");
+        assert!(option["tooltip"]["formatter"]
+            .as_str()
+            .unwrap()
+            .starts_with("{b0}<br/>&lt;b&gt;&#123;a0&#125;&lt;/b&gt;<br/>{a0}"));
+    }
+
+    #[test]
+    fn every_count_chart_says_what_it_counts_in_every_language() {
+        use crate::i18n::{t, Key, Lang};
+        let dataset = machi_kpi_core::Dataset::embedded().unwrap();
+        let analysis = machi_kpi_core::analysis::analyze(&dataset);
+        for lang in [Lang::Ja, Lang::En, Lang::JaEasy] {
+            let spec = status_by_goal::spec(&analysis.summary.breakdown.by_goal, lang);
+            let f = spec.option["tooltip"]["formatter"].as_str().unwrap();
+            assert!(f.contains(t(lang, Key::TooltipCountIndicators)), "{f}");
+            assert!(f.contains("{c3}"), "one line per status: {f}");
+        }
+    }
 
     #[test]
     fn labels_that_can_reorder_are_isolated_and_others_are_left_alone() {

@@ -69,6 +69,7 @@ pub fn spec(counts: &Counts, lang: Lang, era: Era) -> ChartSpec {
     let description = outlook_summary(lang, era, good_of(&counts.fy2024), good_of(&counts.fy2027));
     let mut spec = ChartSpec::new(&chart(counts, lang, era), description);
     truncate_axis_labels(&mut spec.option, "yAxis", 150);
+    super::count_tooltip(&mut spec.option, t(lang, Key::TooltipCountIndicators));
     spec
 }
 

@@ -76,6 +76,7 @@ pub fn summary(goals: &[GroupCounts], lang: Lang) -> String {
 pub fn spec(goals: &[GroupCounts], lang: Lang) -> ChartSpec {
     let mut spec = ChartSpec::new(&chart(goals, lang), summary(goals, lang));
     super::delay_groups::wrap_axis_labels(&mut spec.option, "yAxis", 120);
+    super::count_tooltip(&mut spec.option, t(lang, Key::TooltipCountIndicators));
     spec
 }
 

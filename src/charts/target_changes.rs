@@ -100,6 +100,7 @@ pub fn spec(c: &ChangeCounts, lang: Lang) -> ChartSpec {
     );
     let mut spec = ChartSpec::new(&chart(c, lang), description);
     super::delay_groups::truncate_axis_labels(&mut spec.option, "yAxis", 150);
+    super::count_tooltip(&mut spec.option, t(lang, Key::TooltipCountTargets));
     spec
 }
 

@@ -27,6 +27,8 @@ pub(super) fn text(key: Key) -> &'static str {
         Key::StatusSectionTitle => "Progress of the numerical goals and KPIs",
         Key::StatusSectionNote => "The statuses are Isesaki City's own official assessment.",
         Key::TotalIndicators => "Total indicators",
+        Key::TooltipCountIndicators => "Number of indicators",
+        Key::TooltipCountTargets => "Number of targets",
         Key::TotalLabel => "Total",
         Key::DonutTitle => "Indicators by status",
         Key::ByGoalTitle => "Status by basic goal",

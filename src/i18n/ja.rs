@@ -27,6 +27,8 @@ pub(super) fn text(key: Key) -> &'static str {
         Key::StatusSectionTitle => "数値目標・KPIの進捗状況",
         Key::StatusSectionNote => "評価区分は伊勢崎市による公式の評価です。",
         Key::TotalIndicators => "指標の合計",
+        Key::TooltipCountIndicators => "指標の数",
+        Key::TooltipCountTargets => "目標値の数",
         Key::TotalLabel => "合計",
         Key::DonutTitle => "評価区分の内訳",
         Key::ByGoalTitle => "基本目標ごとの評価",

@@ -29,6 +29,8 @@ pub(super) fn text(key: Key) -> &'static str {
         Key::StatusSectionTitle => "目標は どのくらい 進んでいるか",
         Key::StatusSectionNote => "「順調」「遅れ」などは 伊勢崎市が きめた ものです。",
         Key::TotalIndicators => "ぜんぶの 数",
+        Key::TooltipCountIndicators => "数字の 目標の 数",
+        Key::TooltipCountTargets => "めざす 数字の 数",
         Key::TotalLabel => "ぜんぶ",
         Key::DonutTitle => "進み方の わけかた",
         Key::ByGoalTitle => "目標ごとの 進み方",

@@ -158,6 +158,10 @@ keys! {
     StatusSectionNote,
     /// Label of the headline tile with the number of indicators.
     TotalIndicators,
+    /// A count chart's tooltip: what its bars count (indicators).
+    TooltipCountIndicators,
+    /// A count chart's tooltip: what its bars count (targets).
+    TooltipCountTargets,
     TotalLabel,
     DonutTitle,
     ByGoalTitle,

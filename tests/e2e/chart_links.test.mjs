@@ -306,6 +306,11 @@ test('chart embed: the snippet frames that chart alone, which posts its height, 
         host.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
         host.on('pageerror', (e) => errors.push(String(e)));
         await host.goto(new URL('./embed-host.html', BASE).href);
+        // The sample page's own two iframes start loading the app at once;
+        // removing them mid-load aborts their wasm fetch (a console error of
+        // the test's making), so they are replaced only once they run.
+        await host.waitForFunction(() => [...document.querySelectorAll('.embeds iframe')]
+          .every((f) => f.contentDocument?.documentElement?.getAttribute('data-app') === 'running'));
         await host.evaluate((codes) => {
           const main = document.querySelector('.embeds');
           main.replaceChildren();
