@@ -416,7 +416,7 @@ pub fn table(ind: &Indicator, a: &IndicatorAnalysis, view: ChartView, lang: Lang
                 .map(|d| match (d.values[i], d.kind) {
                     (Some(v), _) => unit.number(v),
                     (None, DrawnKind::Actual) => {
-                        non_numeric_actual(ind, lang, year).unwrap_or_default()
+                        non_numeric_actual(ind, lang, view.era, year).unwrap_or_default()
                     }
                     (None, _) => String::new(),
                 })
@@ -450,11 +450,11 @@ pub fn table(ind: &Indicator, a: &IndicatorAnalysis, view: ChartView, lang: Lang
 }
 
 /// A pending or not-available actual in `year`, spelled out for the table.
-fn non_numeric_actual(ind: &Indicator, lang: Lang, year: i32) -> Option<String> {
+fn non_numeric_actual(ind: &Indicator, lang: Lang, era: Era, year: i32) -> Option<String> {
     ind.observations
         .iter()
         .find(|o| o.role == Role::Actual && o.period.year == year && o.value.number().is_none())
-        .map(|o| fmt::observation_text(lang, ind, &o.value))
+        .map(|o| fmt::observation_text(lang, era, ind, &o.value))
 }
 
 /// The one-sentence summary above the chart (and its aria description).

@@ -402,7 +402,7 @@ pub fn latest_value(lang: Lang, era: Era, ind: &Indicator, ta: &TargetAnalysis) 
                     if let Some(o) = pending {
                         <span class="pending">
                             { period_label(lang, era, o.period) }{ fmt::colon(lang) }
-                            { fmt::observation_text(lang, ind, &o.value) }
+                            { fmt::observation_text(lang, era, ind, &o.value) }
                         </span>
                     }
                 </>

@@ -2,7 +2,8 @@
 //! so that a keyboard can scroll it, scrolling sideways on a wide screen and, below
 //! 600 px, showing one card per body row (`www/style.css`, `[data-cards]`), each value
 //! named by its column. Used by the table pages (`pages::tables::ui::scroll_region`)
-//! and by the Indicator page's tables. Under the region, the table's own CSV button
+//! and by the Indicator page's tables. Above the region (a long table would push it
+//! screens down, where nobody looks for it), the table's own CSV button
 //! (one table per file, named after the view and the table:
 //! `machi-kpi-projections-proj-table.csv`; [`super::download::table_csv_bytes`]).
 
@@ -62,9 +63,6 @@ pub fn TableRegion(props: &TableRegionProps) -> Html {
         lang,
         html! {
             <>
-                <div ref={node} id={region_id} class="table-scroll" data-cards="phone" role="region" tabindex="0" aria-labelledby={props.caption_id.clone()}>
-                    { props.children.clone() }
-                </div>
                 <div class="table-tools">
                     <button type="button" class="tool-button table-csv" data-file={name}
                         aria-describedby={props.caption_id.clone()} {onclick}>
@@ -73,6 +71,9 @@ pub fn TableRegion(props: &TableRegionProps) -> Html {
                     if let Some(message) = &*problem {
                         <p class="tool-error" role="alert">{ px(lang, Px::DownloadFailed) }{ ": " }{ message }</p>
                     }
+                </div>
+                <div ref={node} id={region_id} class="table-scroll" data-cards="phone" role="region" tabindex="0" aria-labelledby={props.caption_id.clone()}>
+                    { props.children.clone() }
                 </div>
             </>
         },

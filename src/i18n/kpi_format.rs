@@ -321,7 +321,7 @@ pub fn change_text(lang: Lang, ind: &Indicator, x: f64) -> String {
 /// What a source cell means, in words: the number with its unit, or the
 /// pending date, not available, the words of a stated absence, or the text
 /// of a qualitative value.
-pub fn observation_text(lang: Lang, ind: &Indicator, value: &Value) -> String {
+pub fn observation_text(lang: Lang, era: Era, ind: &Indicator, value: &Value) -> String {
     match value {
         Value::Number { number } => value_text(lang, ind, *number),
         Value::None { number, words } => {
@@ -332,23 +332,26 @@ pub fn observation_text(lang: Lang, ind: &Indicator, value: &Value) -> String {
                 format!("{n} (“{words}”)")
             }
         }
-        Value::Pending { announced } => pending_text(lang, announced.as_deref()),
+        Value::Pending { announced } => pending_text(lang, era, announced.as_deref()),
         Value::NotAvailable => format!("{DASH} {}", pt(lang, PKey::NotAvailableValue)),
         Value::Qualitative { text } => text.clone(),
     }
 }
 
-/// `令和4年9月公表予定` / `to be published in 2022-09`.
-pub fn pending_text(lang: Lang, announced: Option<&str>) -> String {
+/// `令和4年9月公表予定` (和暦) or `2022年9月公表予定` (Gregorian): the year in the era
+/// the reader chose, as every other year on the page; `to be published 2022-09`.
+pub fn pending_text(lang: Lang, era: Era, announced: Option<&str>) -> String {
     let parsed = announced.and_then(|a| {
         let (y, m) = a.split_once('-')?;
         Some((y.parse::<i32>().ok()?, m.parse::<u32>().ok()?))
     });
+    let year = |y: i32| match era {
+        Era::Wareki => super::era::wareki_year(y),
+        Era::Gregorian => y.to_string(),
+    };
     match (lang, parsed) {
-        (Lang::Ja, Some((y, m))) => {
-            format!("{}年{m}月公表予定", super::era::wareki_year(y))
-        }
-        (Lang::JaEasy, Some((y, m))) => format!("{y}年{m}月に 出る 予定"),
+        (Lang::Ja, Some((y, m))) => format!("{}年{m}月公表予定", year(y)),
+        (Lang::JaEasy, Some((y, m))) => format!("{}年{m}月に 出る 予定", year(y)),
         (Lang::En, Some((y, m))) => format!("to be published {y}-{m:02}"),
         (Lang::Ja, None) => "公表予定".to_owned(),
         (Lang::JaEasy, None) => "これから 出る 予定".to_owned(),
@@ -701,14 +704,23 @@ mod tests {
     #[test]
     fn pending_dates_in_each_language() {
         assert_eq!(
-            pending_text(Lang::Ja, Some("2022-09")),
+            pending_text(Lang::Ja, Era::Wareki, Some("2022-09")),
             "令和4年9月公表予定"
         );
+        // The reader's era, as every other year on the page.
         assert_eq!(
-            pending_text(Lang::En, Some("2022-09")),
+            pending_text(Lang::Ja, Era::Gregorian, Some("2022-09")),
+            "2022年9月公表予定"
+        );
+        assert_eq!(
+            pending_text(Lang::JaEasy, Era::Gregorian, Some("2022-09")),
+            "2022年9月に 出る 予定"
+        );
+        assert_eq!(
+            pending_text(Lang::En, Era::Gregorian, Some("2022-09")),
             "to be published 2022-09"
         );
-        assert!(pending_text(Lang::JaEasy, None).contains("予定"));
+        assert!(pending_text(Lang::JaEasy, Era::Gregorian, None).contains("予定"));
     }
 
     #[test]

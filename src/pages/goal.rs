@@ -322,7 +322,7 @@ fn target_progress(ctx: &Ctx<'_>, ind: &Indicator, ta: &TargetAnalysis) -> Html 
                     if let Some(s) = series { { " — " }{ s } }
                 </span>
                 { " " }
-                <span class="target-value">{ fmt::observation_text(lang, ind, &obs.value) }</span>
+                <span class="target-value">{ fmt::observation_text(lang, ctx.era, ind, &obs.value) }</span>
             </p>
             { w::target_passed(lang, ta, w::today()) }
             { w::progress_bar(lang, ind, ta) }

@@ -409,7 +409,7 @@ fn target_block(c: &Ctx<'_>, ta: &TargetAnalysis) -> Html {
                     <dt>{ pt(lang, PKey::TargetLabel) }{ " (T)" }</dt>
                     <dd data-figure="target">
                         if let Some(o) = target_obs {
-                            { fmt::observation_text(lang, ind, &o.value) }
+                            { fmt::observation_text(lang, era, ind, &o.value) }
                             { paren(lang, &period_label(lang, era, o.period)) }
                             if !o.caveats.is_empty() {
                                 <ul class="caveats">
@@ -757,7 +757,7 @@ fn answer(c: &Ctx<'_>) -> Html {
                     <dt>{ pt(lang, PKey::TargetLabel) }</dt>
                     <dd data-answer="target">
                         if let Some(o) = target_obs {
-                            { fmt::observation_text(lang, ind, &o.value) }
+                            { fmt::observation_text(lang, era, ind, &o.value) }
                             { paren(lang, &period_label(lang, era, o.period)) }
                         } else {
                             { fmt::unavailable_text(lang, machi_kpi_core::analysis::Unavailable::NoTarget) }
@@ -844,7 +844,7 @@ fn source_cells(c: &Ctx<'_>) -> Html {
                                 }
                                 <td>{ period_label(lang, c.era, o.period) }</td>
                                 <td class="raw" lang="ja"><code class="data-text">{ o.raw.clone() }</code></td>
-                                <td data-field="value">{ fmt::observation_text(lang, ind, &o.value) }</td>
+                                <td data-field="value">{ fmt::observation_text(lang, c.era, ind, &o.value) }</td>
                                 <td>
                                     if !o.caveats.is_empty() {
                                         <ul class="caveats">
