@@ -187,7 +187,10 @@ pub fn ImportPanel() -> Html {
                     <a class="template-link" href="data/template-next-year.csv"
                         download="template-next-year.csv">{ px(lang, Px::ImportTemplate) }</a>
                 </p>
-                <p class="note">{ px(lang, Px::ImportTemplateNote) }</p>
+                // The column names as they are in the file (code, never translated).
+                <p class="note">{ px(lang, Px::ImportTemplateNote) }{ " " }
+                    <code>{ "value" }</code>{ " · " }<code>{ "state" }</code>{ " · " }<code>{ "raw" }</code>
+                </p>
                 <div class="import-result" role="status" aria-live="polite">{ result }</div>
             </section>
         },

@@ -89,10 +89,10 @@ portal_text! {
     EmbedSource => [
         "出典：伊勢崎市『第2期総合戦略数値目標・重要業績評価指標(KPI)一覧』ほか（公共データ利用規約 第1.0版）",
         "Source: Isesaki City, 2nd Comprehensive Strategy numeric goals and KPIs (Public Data License 1.0)",
-        "でどころ：伊勢崎市の 総合戦略の 数値目標と KPI"
+        "でどころ：伊勢崎市の 総合戦略の 数字の 目標"
     ],
     EmbedOpenFull => ["全体を見る", "Open the full dashboard", "ぜんぶ みる"],
-    EmbedFrameTitle => ["伊勢崎市 総合戦略KPI", "Isesaki City strategy KPIs", "伊勢崎市 総合戦略KPI"],
+    EmbedFrameTitle => ["伊勢崎市 総合戦略KPI", "Isesaki City strategy KPIs", "伊勢崎市 総合戦略の 数字の 目標"],
 
     // Chart images.
     ChartDownloads => ["グラフをダウンロード", "Download the chart", "グラフを ダウンロード"],
@@ -125,9 +125,9 @@ portal_text! {
         "つぎの としの ための ひながた (CSV)"
     ],
     ImportTemplateNote => [
-        "テンプレートは 1 行が 1 指標の次年度実績です。value・state・raw の列だけを書き換え、「CSV UTF-8（コンマ区切り）」で保存してください。",
-        "The template has one row per indicator for next year's actual. Change only the value, state and raw columns and save as \"CSV UTF-8 (comma delimited)\".",
-        "value と state と raw の れつだけを かきかえて ください。"
+        "テンプレートは 1 行が 1 指標の次年度実績です。次の列だけを書き換え、「CSV UTF-8（コンマ区切り）」で保存してください：",
+        "The template has one row per indicator for next year's actual. Change only these columns and save as \"CSV UTF-8 (comma delimited)\":",
+        "つぎの れつだけを かきかえて ください："
     ],
     ImportReading => ["読み込み中…", "Reading…", "よみこんで います…"],
     ImportReadFailed => [

@@ -607,7 +607,12 @@ fn methodology(c: &Ctx<'_>) -> Html {
             { method(c, "undefined", PKey::MUndefinedTitle, PKey::MUndefinedBody, undefined_ex) }
             <h3>{ pt(lang, PKey::ReferencesLabel) }</h3>
             <ul class="references">
-                { for references(lang).into_iter().map(|r| html! { <li>{ r }</li> }) }
+                { for references(lang).into_iter().map(|parts| html! {
+                    <li>{ for parts.iter().map(|&(text, part_lang)| match part_lang {
+                        Some(l) => html! { <span lang={l}>{ text }</span> },
+                        None => html! { { text } },
+                    }) }</li>
+                }) }
             </ul>
         </section>
     }
@@ -693,21 +698,26 @@ fn notation(lang: Lang) -> Vec<(&'static str, &'static str)> {
     }
 }
 
-fn references(lang: Lang) -> Vec<&'static str> {
+/// The references, each as parts: text in the page's language (`None`) or a title
+/// or name in another language, marked with its own (so a screen reader says it in
+/// that language and やさしい日本語 is not taken for English).
+type Part = (&'static str, Option<&'static str>);
+
+fn references(lang: Lang) -> Vec<Vec<Part>> {
     match lang {
         Lang::En => vec![
-            "UN Statistics Division: SDG Progress Chart (technical note on the progress assessment).",
-            "Statistics Canada and Open SDG: the pace of progress towards targets.",
-            "Tama City (多摩市): pro-rated assessment of progress in its strategy reviews.",
-            "W3C: Web Content Accessibility Guidelines (WCAG) 2.1.",
-            "Digital Agency of Japan: Public Data License (Version 1.0).",
+            vec![("UN Statistics Division: SDG Progress Chart (technical note on the progress assessment).", None)],
+            vec![("Statistics Canada and Open SDG: the pace of progress towards targets.", None)],
+            vec![("Tama City (", None), ("多摩市", Some("ja")), ("): pro-rated assessment of progress in its strategy reviews.", None)],
+            vec![("W3C: Web Content Accessibility Guidelines (WCAG) 2.1.", None)],
+            vec![("Digital Agency of Japan: Public Data License (Version 1.0).", None)],
         ],
         Lang::Ja | Lang::JaEasy => vec![
-            "国連統計部（UN Statistics Division）：SDG Progress Chart（進捗評価の技術解説）",
-            "カナダ統計局（Statistics Canada）・Open SDG：目標に向けた進捗のペース",
-            "多摩市：総合戦略の検証における按分による進捗の評価",
-            "W3C：Web Content Accessibility Guidelines（WCAG）2.1",
-            "デジタル庁：公共データ利用規約（第1.0版）",
+            vec![("国連統計部（", None), ("UN Statistics Division", Some("en")), ("）：", None), ("SDG Progress Chart", Some("en")), ("（進捗評価の技術解説）", None)],
+            vec![("カナダ統計局（", None), ("Statistics Canada", Some("en")), ("）・", None), ("Open SDG", Some("en")), ("：目標に向けた進捗のペース", None)],
+            vec![("多摩市：総合戦略の検証における按分による進捗の評価", None)],
+            vec![("W3C", Some("en")), ("：", None), ("Web Content Accessibility Guidelines (WCAG) 2.1", Some("en"))],
+            vec![("デジタル庁：公共データ利用規約（第1.0版）", None)],
         ],
     }
 }
