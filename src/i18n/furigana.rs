@@ -18,6 +18,7 @@
 
 use std::collections::HashMap;
 use std::rc::Rc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Mutex, OnceLock};
 
 use yew::virtual_dom::{VList, VNode, VTag, VText};
@@ -235,6 +236,9 @@ fn is_separator(c: char) -> bool {
 /// What [`rubify`] left bare, collected while an audit runs (the SSR test of every
 /// page uses it; nothing is collected otherwise).
 static AUDIT: Mutex<Option<Vec<Bare>>> = Mutex::new(None);
+/// Whether an audit runs: read for every kanji node, so the page's render takes no
+/// lock outside the test.
+static AUDITING: AtomicBool = AtomicBool::new(false);
 
 /// A text node that [`rubify`] left with kanji without a reading.
 #[derive(Clone, Debug)]
@@ -249,11 +253,13 @@ pub struct Bare {
 pub fn start_audit() {
     if let Ok(mut a) = AUDIT.lock() {
         *a = Some(Vec::new());
+        AUDITING.store(true, Ordering::Release);
     }
 }
 
 /// Stops collecting and returns what was collected.
 pub fn take_audit() -> Vec<Bare> {
+    AUDITING.store(false, Ordering::Release);
     AUDIT
         .lock()
         .ok()
@@ -262,6 +268,9 @@ pub fn take_audit() -> Vec<Bare> {
 }
 
 fn audit(text: &str) {
+    if !AUDITING.load(Ordering::Acquire) {
+        return;
+    }
     if let Ok(mut a) = AUDIT.lock() {
         if let Some(list) = a.as_mut() {
             let phrases = bare_phrases(text);
