@@ -46,7 +46,7 @@ pub fn chart(groups: &[Labelled<'_>], lang: Lang) -> Chart {
             .collect();
         chart = chart.series(
             Bar::new()
-                .name(messages::status_name(lang, status))
+                .name(messages::status_short(lang, status))
                 .stack("delays")
                 .bar_width("60%")
                 .item_style(ItemStyle::new().color(color))

@@ -36,13 +36,13 @@ fn slice_name(lang: Lang, f: &StatusFigure) -> String {
     match lang {
         Lang::En => format!(
             "{} {} ({share})",
-            messages::status_name(lang, f.status),
+            messages::status_short(lang, f.status),
             f.count
         ),
         Lang::Ja | Lang::JaEasy => {
             format!(
                 "{} {}（{share}）",
-                messages::status_name(lang, f.status),
+                messages::status_short(lang, f.status),
                 f.count
             )
         }

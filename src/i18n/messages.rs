@@ -27,8 +27,9 @@ pub fn status_name(lang: Lang, status: OfficialStatus) -> &'static str {
     }
 }
 
-/// The status in a small space (a figure tile): the official name, or in
-/// やさしい日本語 its plain gloss alone (the legend and badges beside it carry both).
+/// The status in a small space (a figure tile, a chart's legend on a phone): the
+/// official name, or in やさしい日本語 its plain gloss alone (the badges and tables
+/// beside it carry both).
 pub fn status_short(lang: Lang, status: OfficialStatus) -> &'static str {
     match (lang, status) {
         (Lang::JaEasy, OfficialStatus::OnTrack) => "よく 進んで いる",
@@ -156,6 +157,8 @@ fn join_english(parts: &[String]) -> String {
 pub struct GoalDelays {
     /// Goal id, e.g. `1-2`.
     pub id: String,
+    /// The goal's title in the reader's language (data text), empty when it has none.
+    pub name: String,
     /// Indicators delayed with COVID-19 given as the reason.
     pub delayed_covid: usize,
     /// Indicators delayed for other reasons.
@@ -170,7 +173,18 @@ pub fn by_goal_summary(lang: Lang, goals: &[GoalDelays]) -> String {
     let all = covid + other;
     let worst = most(goals, |g| g.delayed_covid + g.delayed);
     let names = |lang: Lang, gs: &[&GoalDelays]| -> String {
-        let labels: Vec<String> = gs.iter().map(|g| goal_label(lang, &g.id)).collect();
+        // A code alone says nothing to a reader: the goal's title follows it, isolated
+        // (data text inside a sentence).
+        let labels: Vec<String> = gs
+            .iter()
+            .map(|g| match (g.name.trim(), lang) {
+                ("", _) => goal_label(lang, &g.id),
+                (name, Lang::En) => {
+                    format!("{} “{}”", goal_label(lang, &g.id), super::isolate(name))
+                }
+                (name, _) => format!("{}「{}」", goal_label(lang, &g.id), super::isolate(name)),
+            })
+            .collect();
         match lang {
             Lang::En => join_english(&labels),
             _ => labels.join("と"),
@@ -398,16 +412,19 @@ mod tests {
         let goals = vec![
             GoalDelays {
                 id: "1-1".into(),
+                name: String::new(),
                 delayed_covid: 1,
                 delayed: 0,
             },
             GoalDelays {
                 id: "1-2".into(),
+                name: String::new(),
                 delayed_covid: 2,
                 delayed: 1,
             },
             GoalDelays {
                 id: "2-1".into(),
+                name: String::new(),
                 delayed_covid: 0,
                 delayed: 3,
             },
@@ -471,6 +488,7 @@ mod tests {
     fn a_tie_for_the_most_delays_is_named_as_a_tie() {
         let g = |id: &str, delayed_covid, delayed| GoalDelays {
             id: id.into(),
+            name: String::new(),
             delayed_covid,
             delayed,
         };
@@ -488,5 +506,25 @@ mod tests {
             "{one}"
         );
         assert_eq!(most(&[0usize, 0], |n| *n), None);
+    }
+
+    #[test]
+    fn the_goal_with_most_delays_is_named_by_its_title_too() {
+        let goals = [GoalDelays {
+            id: "3-1".into(),
+            name: "時代にあった地域づくり".into(),
+            delayed_covid: 3,
+            delayed: 2,
+        }];
+        let ja = by_goal_summary(Lang::Ja, &goals);
+        assert!(
+            ja.contains("基本目標3-1「\u{2068}時代にあった地域づくり\u{2069}」（5指標）"),
+            "{ja}"
+        );
+        let en = by_goal_summary(Lang::En, &goals);
+        assert!(
+            en.contains("basic goal 3-1 “\u{2068}時代にあった地域づくり\u{2069}” has"),
+            "{en}"
+        );
     }
 }

@@ -168,7 +168,7 @@ fn OverviewBody(props: &BodyProps) -> Html {
                             title={t(lang, Key::ByGoalTitle)}
                             spec={model.by_goal.clone()}
                             table={model.by_goal_table.clone()}
-                            height={340}
+                            height={status_by_goal::height_for(&model.breakdown.by_goal, lang)}
                             on_click={Some(on_goal_click)}
                             leads={ClickLeads::Goal}
                         />
