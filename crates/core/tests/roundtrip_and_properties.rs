@@ -7,7 +7,7 @@ use machi_kpi_core::analysis::{analyze, analyze_indicator};
 use machi_kpi_core::io::{self, csv as kcsv, json, ImportKind};
 use machi_kpi_core::{
     Better, Caveat, Dataset, Direction, EditionId, ErrorKind, Observation, Period, PeriodKind,
-    Role, Value, EMBEDDED_JSON,
+    Role, Value,
 };
 use proptest::prelude::*;
 
@@ -28,8 +28,22 @@ fn json_export_then_import_is_identical() {
     let text = json::to_json_string(&ds);
     let back = json::from_json_str(&text).unwrap();
     assert_eq!(back, ds);
-    // The embedded file is itself in the canonical layout.
-    assert!(text == EMBEDDED_JSON, "www/data/dataset.json is not in canonical layout: run `cargo run -p machi-kpi-cli -- export dataset`");
+    // The embedded file is itself in the canonical layout (the crate compiles it in
+    // minified: `io::minify`).
+    let file = include_str!("../../../www/data/dataset.json");
+    assert!(text == file, "www/data/dataset.json is not in canonical layout: run `cargo run -p machi-kpi-cli -- export dataset`");
+}
+
+/// The crate compiles the file in without its layout whitespace; that text is the same data.
+#[test]
+fn the_embedded_text_is_the_file_minified_and_the_same_values() {
+    let file = include_str!("../../../www/data/dataset.json");
+    assert_eq!(machi_kpi_core::EMBEDDED_JSON, io::minify::minify_json(file));
+    assert!(machi_kpi_core::EMBEDDED_JSON.len() < file.len());
+    let a: serde_json::Value = serde_json::from_str(file).unwrap();
+    let b: serde_json::Value = serde_json::from_str(machi_kpi_core::EMBEDDED_JSON).unwrap();
+    assert_eq!(a, b);
+    assert_eq!(json::from_json_str(file).unwrap(), *embedded_ref());
 }
 
 #[test]
