@@ -248,6 +248,39 @@ fn json_errors_name_the_field_and_position() {
     assert_eq!(*wrong[0].kind, ErrorKind::UnknownFormat);
 }
 
+/// The header is checked whether or not the rest of the file is a dataset: a wrong `format`
+/// or `version` is what is reported, before any error of the rest.
+#[test]
+fn json_header_errors_come_first_whether_or_not_the_rest_parses() {
+    let good = json::to_json_string(&embedded());
+    let format = "\"format\": \"machi-kpi/dataset\"";
+    let version = "\"version\": 1,";
+    assert!(good.contains(format) && good.contains(version));
+    let broken = good.replacen("\"direction\": \"increase\"", "\"direction\": 5", 1);
+    for rest in [&good, &broken] {
+        let other = rest.replacen(format, "\"format\": \"other\"", 1);
+        let e = json::from_json_str(&other).unwrap_err().0;
+        assert_eq!((e.len(), &*e[0].kind), (1, &ErrorKind::UnknownFormat));
+        assert_eq!(e[0].position.field.as_deref(), Some("format"));
+        let v2 = rest.replacen(version, "\"version\": 2,", 1);
+        let e = json::from_json_str(&v2).unwrap_err().0;
+        assert_eq!(
+            (e.len(), &*e[0].kind),
+            (1, &ErrorKind::UnsupportedVersion(2))
+        );
+        assert_eq!(e[0].position.field.as_deref(), Some("version"));
+        let huge = rest.replacen(version, "\"version\": 4294967296,", 1);
+        let e = json::from_json_str(&huge).unwrap_err().0;
+        assert_eq!(*e[0].kind, ErrorKind::UnsupportedVersion(u32::MAX));
+    }
+    // A version that is not a number is the parser's error, with its field.
+    let e = json::from_json_str(&good.replacen(version, "\"version\": \"1\",", 1))
+        .unwrap_err()
+        .0;
+    assert!(matches!(*e[0].kind, ErrorKind::Json { .. }));
+    assert_eq!(e[0].position.field.as_deref(), Some("version"));
+}
+
 #[test]
 fn the_indicators_csv_has_one_row_per_indicator_and_series() {
     let ds = embedded();
