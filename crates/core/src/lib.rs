@@ -11,7 +11,8 @@
 //! - [`analysis`]: achievement, projections, COVID impact, status breakdowns, revisions.
 //! - [`synthetic`]: generated datasets for benchmarks and property tests.
 //!
-//! The embedded dataset ([`Dataset::embedded`]) is `www/data/dataset.json`, compiled in.
+//! The embedded dataset ([`Dataset::embedded`]) is `www/data/dataset.json`, compiled in
+//! without its layout whitespace.
 
 pub mod analysis;
 pub mod cell;
@@ -24,8 +25,9 @@ pub mod synthetic;
 pub use error::{ErrorKind, ImportError, ImportErrors, Position, Text, Thing};
 pub use model::*;
 
-/// The embedded dataset's JSON text (the file served as `data/dataset.json` too).
-pub const EMBEDDED_JSON: &str = include_str!("../../../www/data/dataset.json");
+/// The embedded dataset's JSON text: `www/data/dataset.json` (the file served as
+/// `data/dataset.json` too) without its layout whitespace ([`io::minify`], by `build.rs`).
+pub const EMBEDDED_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/dataset.min.json"));
 
 impl Dataset {
     /// Parses and validates the embedded dataset.

@@ -7,7 +7,7 @@ use machi_kpi_core::analysis::{analyze, analyze_indicator};
 use machi_kpi_core::io::{self, csv as kcsv, json, ImportKind};
 use machi_kpi_core::{
     Better, Caveat, Dataset, Direction, EditionId, ErrorKind, Observation, Period, PeriodKind,
-    Role, Value, EMBEDDED_JSON,
+    Role, Value,
 };
 use proptest::prelude::*;
 
@@ -28,8 +28,22 @@ fn json_export_then_import_is_identical() {
     let text = json::to_json_string(&ds);
     let back = json::from_json_str(&text).unwrap();
     assert_eq!(back, ds);
-    // The embedded file is itself in the canonical layout.
-    assert!(text == EMBEDDED_JSON, "www/data/dataset.json is not in canonical layout: run `cargo run -p machi-kpi-cli -- export dataset`");
+    // The embedded file is itself in the canonical layout (the crate compiles it in
+    // minified: `io::minify`).
+    let file = include_str!("../../../www/data/dataset.json");
+    assert!(text == file, "www/data/dataset.json is not in canonical layout: run `cargo run -p machi-kpi-cli -- export dataset`");
+}
+
+/// The crate compiles the file in without its layout whitespace; that text is the same data.
+#[test]
+fn the_embedded_text_is_the_file_minified_and_the_same_values() {
+    let file = include_str!("../../../www/data/dataset.json");
+    assert_eq!(machi_kpi_core::EMBEDDED_JSON, io::minify::minify_json(file));
+    assert!(machi_kpi_core::EMBEDDED_JSON.len() < file.len());
+    let a: serde_json::Value = serde_json::from_str(file).unwrap();
+    let b: serde_json::Value = serde_json::from_str(machi_kpi_core::EMBEDDED_JSON).unwrap();
+    assert_eq!(a, b);
+    assert_eq!(json::from_json_str(file).unwrap(), *embedded_ref());
 }
 
 #[test]
@@ -232,6 +246,39 @@ fn json_errors_name_the_field_and_position() {
     assert!(e.position.line.unwrap() > 1 && e.position.column.is_some());
     let wrong = json::from_json_str(r#"{"format":"other"}"#).unwrap_err().0;
     assert_eq!(*wrong[0].kind, ErrorKind::UnknownFormat);
+}
+
+/// The header is checked whether or not the rest of the file is a dataset: a wrong `format`
+/// or `version` is what is reported, before any error of the rest.
+#[test]
+fn json_header_errors_come_first_whether_or_not_the_rest_parses() {
+    let good = json::to_json_string(&embedded());
+    let format = "\"format\": \"machi-kpi/dataset\"";
+    let version = "\"version\": 1,";
+    assert!(good.contains(format) && good.contains(version));
+    let broken = good.replacen("\"direction\": \"increase\"", "\"direction\": 5", 1);
+    for rest in [&good, &broken] {
+        let other = rest.replacen(format, "\"format\": \"other\"", 1);
+        let e = json::from_json_str(&other).unwrap_err().0;
+        assert_eq!((e.len(), &*e[0].kind), (1, &ErrorKind::UnknownFormat));
+        assert_eq!(e[0].position.field.as_deref(), Some("format"));
+        let v2 = rest.replacen(version, "\"version\": 2,", 1);
+        let e = json::from_json_str(&v2).unwrap_err().0;
+        assert_eq!(
+            (e.len(), &*e[0].kind),
+            (1, &ErrorKind::UnsupportedVersion(2))
+        );
+        assert_eq!(e[0].position.field.as_deref(), Some("version"));
+        let huge = rest.replacen(version, "\"version\": 4294967296,", 1);
+        let e = json::from_json_str(&huge).unwrap_err().0;
+        assert_eq!(*e[0].kind, ErrorKind::UnsupportedVersion(u32::MAX));
+    }
+    // A version that is not a number is the parser's error, with its field.
+    let e = json::from_json_str(&good.replacen(version, "\"version\": \"1\",", 1))
+        .unwrap_err()
+        .0;
+    assert!(matches!(*e[0].kind, ErrorKind::Json { .. }));
+    assert_eq!(e[0].position.field.as_deref(), Some("version"));
 }
 
 #[test]

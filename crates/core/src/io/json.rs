@@ -5,29 +5,49 @@ use crate::model::{Dataset, FORMAT_ID, FORMAT_VERSION};
 
 /// Parses and validates a dataset JSON text.
 pub fn from_json_str(text: &str) -> Result<Dataset, ImportErrors> {
-    // Check the header first so that a wrong file gets a clear message, not a missing field.
-    if let Ok(v) = serde_json::from_str::<serde_json::Value>(text) {
-        match v.get("format").and_then(|f| f.as_str()) {
-            Some(FORMAT_ID) => {}
-            _ => {
-                return Err(ImportErrors::single(
-                    ImportError::new(ErrorKind::UnknownFormat).field("format"),
-                ))
-            }
-        }
-        if let Some(ver) = v.get("version").and_then(|x| x.as_u64()) {
-            if ver != u64::from(FORMAT_VERSION) {
-                let ver = u32::try_from(ver).unwrap_or(u32::MAX);
-                return Err(ImportErrors::single(
-                    ImportError::new(ErrorKind::UnsupportedVersion(ver)).field("version"),
-                ));
-            }
-        }
+    // The happy path parses the text once. A wrong file gets a clear message about its
+    // header, not a missing field: the header is checked before any parse error is reported,
+    // and a file that parses is checked on its own `format` and `version` fields (the same
+    // values: a `Dataset` has no duplicate keys and no other fields).
+    let ds = match parse(text) {
+        Ok(ds) => ds,
+        Err(err) => return Err(header_error(text).unwrap_or(err)),
+    };
+    if ds.format != FORMAT_ID {
+        return Err(unknown_format());
     }
-    // The one deserialiser of `Dataset` in the program (the embedded data, storage and
-    // imports all come through here), wrapped so that a type error names its JSON path.
+    if ds.version != FORMAT_VERSION {
+        return Err(unsupported_version(ds.version));
+    }
+    super::validate::validate(&ds)?;
+    Ok(ds)
+}
+
+fn unknown_format() -> ImportErrors {
+    ImportErrors::single(ImportError::new(ErrorKind::UnknownFormat).field("format"))
+}
+
+fn unsupported_version(ver: u32) -> ImportErrors {
+    ImportErrors::single(ImportError::new(ErrorKind::UnsupportedVersion(ver)).field("version"))
+}
+
+/// The header's problem, if the text is JSON whose `format` is not ours or whose `version`
+/// is another number.
+fn header_error(text: &str) -> Option<ImportErrors> {
+    let v = serde_json::from_str::<serde_json::Value>(text).ok()?;
+    if v.get("format").and_then(|f| f.as_str()) != Some(FORMAT_ID) {
+        return Some(unknown_format());
+    }
+    let ver = v.get("version").and_then(|x| x.as_u64())?;
+    (ver != u64::from(FORMAT_VERSION))
+        .then(|| unsupported_version(u32::try_from(ver).unwrap_or(u32::MAX)))
+}
+
+/// The one deserialiser of `Dataset` in the program (the embedded data, storage and
+/// imports all come through here), wrapped so that a type error names its JSON path.
+fn parse(text: &str) -> Result<Dataset, ImportErrors> {
     let de = &mut serde_json::Deserializer::from_str(text);
-    let ds: Dataset = serde_path_to_error::deserialize(de).map_err(|e| {
+    serde_path_to_error::deserialize(de).map_err(|e| {
         let path = e.path().to_string();
         let inner = e.into_inner();
         let msg = inner.to_string();
@@ -50,9 +70,7 @@ pub fn from_json_str(text: &str) -> Result<Dataset, ImportErrors> {
             err = err.field(path);
         }
         ImportErrors::single(err)
-    })?;
-    super::validate::validate(&ds)?;
-    Ok(ds)
+    })
 }
 
 /// Writes the dataset as pretty JSON (the embedded file's layout).

@@ -12,6 +12,7 @@
 pub mod csv;
 pub mod decode;
 pub mod json;
+pub mod minify;
 pub mod validate;
 
 use crate::error::{ErrorKind, ImportError, ImportErrors};
