@@ -12,7 +12,9 @@ use charming::{
 use super::delay_groups::truncate_axis_labels;
 use super::{ChartSpec, TableData, TableRow, FONT_FAMILY, INK};
 use crate::i18n::era::Era;
-use crate::i18n::pages_tables::{outlook_name, outlook_summary, target_label, tt, TKey};
+use crate::i18n::pages_tables::{
+    outlook_name, outlook_summary, target_label, tt, OutlookShare, TKey,
+};
 use crate::i18n::{t, Key, Lang};
 use crate::pages::tables::projections_model::OutlookClass;
 
@@ -60,8 +62,14 @@ pub fn chart(counts: &Counts, lang: Lang, era: Era) -> Chart {
 }
 
 /// Achieved or on course, and all, for one target.
-fn good_of(c: &[usize; 5]) -> (usize, usize) {
-    (c[0] + c[1], c.iter().sum())
+/// For one target year: achieved or on course, of how many with a projection, and how
+/// many without one (the last class) — the Overview's headline counts the same way.
+fn good_of(c: &[usize; 5]) -> OutlookShare {
+    OutlookShare {
+        good: c[0] + c[1],
+        computable: c[..4].iter().sum(),
+        not_computable: c[4],
+    }
 }
 
 /// Chart option plus its one-sentence description.

@@ -363,26 +363,60 @@ pub fn dip_summary(
 }
 
 /// The summary of the outlook chart for the two targets.
-pub fn outlook_summary(
-    lang: Lang,
-    era: Era,
-    fy2024: (usize, usize),
-    fy2027: (usize, usize),
-) -> String {
+/// One target year's outlooks for [`outlook_summary`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct OutlookShare {
+    /// Achieved or on course.
+    pub good: usize,
+    /// Indicators with a projection to that target.
+    pub computable: usize,
+    /// Indicators with that target but no projection.
+    pub not_computable: usize,
+}
+
+/// The Projections page's headline: of the indicators with a projection (as the
+/// Overview counts), how many reach each target, and how many have none.
+pub fn outlook_summary(lang: Lang, era: Era, fy2024: OutlookShare, fy2027: OutlookShare) -> String {
     let t24 = target_label(lang, era, 2024);
     let t27 = target_label(lang, era, 2027);
+    let (a, b) = (fy2024, fy2027);
+    let none = a.not_computable + b.not_computable > 0;
     match lang {
         Lang::Ja => format!(
-            "{t24}は{}指標中{}指標、{t27}は{}指標中{}指標が達成済みまたは達成見込みです。",
-            fy2024.1, fy2024.0, fy2027.1, fy2027.0
+            "見込みを計算できる指標のうち、{t24}は{}指標中{}指標、{t27}は{}指標中{}指標が達成済みまたは達成見込みです。{}",
+            a.computable,
+            a.good,
+            b.computable,
+            b.good,
+            if none {
+                format!("（見込みを計算できない指標：{t24} {}、{t27} {}）", a.not_computable, b.not_computable)
+            } else {
+                String::new()
+            }
         ),
         Lang::En => format!(
-            "{} of {} indicators have achieved or are on course for their {t24}, and {} of {} for their {t27}.",
-            fy2024.0, fy2024.1, fy2027.0, fy2027.1
+            "Of the indicators with a projection, {} of {} have achieved or are on course for their {t24}, and {} of {} for their {t27}.{}",
+            a.good,
+            a.computable,
+            b.good,
+            b.computable,
+            if none {
+                format!(" (No projection: {} for the {t24}, {} for the {t27}.)", a.not_computable, b.not_computable)
+            } else {
+                String::new()
+            }
         ),
         Lang::JaEasy => format!(
-            "{t24}は {}この うち {}こ、{t27}は {}この うち {}こが とどいたか、とどきそうです。",
-            fy2024.1, fy2024.0, fy2027.1, fy2027.0
+            "見こみが 計算できる ものの うち、{t24}は {}この うち {}こ、{t27}は {}この うち {}こが とどいたか、とどきそうです。{}",
+            a.computable,
+            a.good,
+            b.computable,
+            b.good,
+            if none {
+                format!("（計算できない もの：{t24} {}こ、{t27} {}こ）", a.not_computable, b.not_computable)
+            } else {
+                String::new()
+            }
         ),
     }
 }
