@@ -214,7 +214,9 @@ async fn indicator_page_shows_the_cores_figures_for_security_lights() {
     // One chart with its summary and switch.
     assert!(html.contains("id=\"kpi-chart-summary\""));
     assert!(html.contains("aria-controls=\"kpi-chart-table\""));
-    assert!(html.contains("令和元年度 15,665基から令和3年度 16,465基へ変化し、令和6年度の目標17,900基に対する達成率は35.8%"));
+    // About the target in force (the revision's FY2027 one), as the first screen:
+    // (16,465 − 15,665) / (19,100 − 15,665) = 23.3%.
+    assert!(html.contains("令和元年度 15,665基から令和3年度 16,465基へ変化し、令和9年度の目標19,100基に対する達成率は23.3%"));
 }
 
 #[tokio::test]

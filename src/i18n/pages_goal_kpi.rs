@@ -879,10 +879,13 @@ pub fn kpi_chart_summary(
     outlook: impl Fn(&TargetAnalysis) -> Metric<Outlook>,
 ) -> String {
     let name = super::isolate(lang.pick(&ind.name_ja, &ind.name_en));
-    let targets: &[TargetAnalysis] = if a.fy2024.iter().any(|t| t.target.value().is_some()) {
-        &a.fy2024
-    } else {
+    // The target in force, as the page's first screen gives it: the newest edition's
+    // (the plan as revised), else the report's. A summary about another target beside
+    // it would read as a contradiction.
+    let targets: &[TargetAnalysis] = if a.fy2027.iter().any(|t| t.target.value().is_some()) {
         &a.fy2027
+    } else {
+        &a.fy2024
     };
     let clauses: Vec<String> = targets
         .iter()
