@@ -142,8 +142,8 @@ async fn a_chart_that_opens_a_page_says_where_before_the_tap() {
     let by_goal = &by_goal[..by_goal.find("</section>").unwrap()];
     assert!(by_goal.contains("data-leads=\"goal\""), "{by_goal}");
     assert!(
-        by_goal.contains("Tap a bar to open that basic goal&#x27;s page.")
-            || by_goal.contains("Tap a bar to open that basic goal's page.")
+        by_goal.contains("Tap or click a bar to open that basic goal&#x27;s page.")
+            || by_goal.contains("Tap or click a bar to open that basic goal's page.")
     );
     let donut = &html[html.find("id=\"status-donut\"").unwrap()..];
     let donut = &donut[..donut.find("</section>").unwrap()];

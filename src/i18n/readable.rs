@@ -139,6 +139,26 @@ pub fn data_as_of_text(lang: Lang, era: Era, d: &DataAsOf) -> String {
     }
 }
 
+/// The heading of the city's ①②③ notes: the report year they come from (the editions'
+/// evaluated year), so that an old comment is not read as this year's.
+pub fn notes_heading(lang: Lang, era: Era, evaluated: Option<i32>) -> String {
+    let year = evaluated.map(|y| period_label(lang, era, Period::fiscal(y)));
+    match (lang, year) {
+        (Lang::Ja, Some(y)) => format!("{y}の進捗報告での市の説明（原文のまま）"),
+        (Lang::En, Some(y)) => {
+            format!("The city's words in its {y} progress report (in Japanese, as published)")
+        }
+        (Lang::JaEasy, Some(y)) => {
+            format!("{y}の 報告での 市の せつめい（市が かいた ことばの まま）")
+        }
+        (Lang::Ja, None) => "進捗報告での市の説明（原文のまま）".into(),
+        (Lang::En, None) => {
+            "The city's words in its progress report (in Japanese, as published)".into()
+        }
+        (Lang::JaEasy, None) => "報告での 市の せつめい（市が かいた ことばの まま）".into(),
+    }
+}
+
 /// The label before the editions' titles (which carry their publication as printed).
 pub fn sources_label(lang: Lang) -> &'static str {
     match lang {

@@ -785,7 +785,11 @@ fn answer(c: &Ctx<'_>) -> Html {
             </dl>
             <details class="city-reasons">
                 <summary>{ pt(lang, PKey::CityReasons) }</summary>
-                <h3 class="visually-hidden">{ pt(lang, PKey::NotesHeading) }</h3>
+                // Which report the words come from, in view: the reader should not take
+                // a FY2021 comment for this year's.
+                <h3 class="city-reasons-source">
+                    { rtext::notes_heading(lang, era, machi_kpi_core::analysis::readable::data_as_of(c.ds).evaluated_fy) }
+                </h3>
                 { city_notes(c) }
             </details>
         </section>
