@@ -124,17 +124,30 @@ fn Shell() -> Html {
 
     {
         // A new page starts at the top, as after a normal link (unless its
-        // address names a chart panel, which then scrolls to itself).
+        // address names a chart panel, which then scrolls to itself, or the page
+        // names where it opens: a filtered Data page at its list).
         let to_chart = query_param(&hash_query, CHART_PARAM).is_some();
+        let landing = match route {
+            Route::Data => crate::pages::tables::data::landing_anchor(
+                &crate::data_source::query_pairs(&hash_query),
+            ),
+            _ => None,
+        };
         use_effect_with(route.clone(), move |_| {
             #[cfg(target_arch = "wasm32")]
             if !to_chart {
-                if let Some(window) = web_sys::window() {
-                    window.scroll_to_with_x_and_y(0.0, 0.0);
+                let document = web_sys::window().and_then(|w| w.document());
+                match landing.and_then(|id| document?.get_element_by_id(id)) {
+                    Some(el) => el.scroll_into_view_with_bool(true),
+                    None => {
+                        if let Some(window) = web_sys::window() {
+                            window.scroll_to_with_x_and_y(0.0, 0.0);
+                        }
+                    }
                 }
             }
             #[cfg(not(target_arch = "wasm32"))]
-            let _ = to_chart;
+            let _ = (to_chart, landing);
         });
     }
 

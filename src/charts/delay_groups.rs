@@ -26,6 +26,9 @@ pub struct Labelled<'a> {
     pub full: String,
 }
 
+/// The chart's series, in order: a click's series index says which delays it is.
+pub const SERIES: [OfficialStatus; 2] = [OfficialStatus::DelayedCovid, OfficialStatus::Delayed];
+
 /// Height in pixels that fits `n` bars and the legend.
 pub fn height_for(n: usize) -> u32 {
     90 + 34 * n.max(1) as u32
@@ -35,7 +38,7 @@ pub fn height_for(n: usize) -> u32 {
 pub fn chart(groups: &[Labelled<'_>], lang: Lang) -> Chart {
     let categories: Vec<String> = groups.iter().map(|g| g.axis.clone()).collect();
     let mut chart = super::horizontal_bar_frame(categories, 24, 48);
-    for status in [OfficialStatus::DelayedCovid, OfficialStatus::Delayed] {
+    for status in SERIES {
         let color = status_color(status);
         let data: Vec<charming::datatype::CompositeValue> = groups
             .iter()

@@ -44,6 +44,9 @@ pub struct ChartClick {
     pub name: String,
     /// The series' name.
     pub series_name: Option<String>,
+    /// The series' index in the option: what a handler should match on, since a
+    /// series' name is display text that differs by language.
+    pub series_index: Option<usize>,
     /// Index of the data item in its series.
     pub data_index: Option<usize>,
     /// The numeric value, when the item has one.
@@ -51,7 +54,7 @@ pub struct ChartClick {
 }
 
 impl ChartClick {
-    /// Reads the four fields we use from an ECharts event object. Field by
+    /// Reads the fields we use from an ECharts event object. Field by
     /// field on purpose: the event also holds the DOM event and zrender
     /// internals, which a generic deserializer would walk into.
     fn from_event(event: &JsValue) -> ChartClick {
@@ -59,6 +62,10 @@ impl ChartClick {
         ChartClick {
             name: get("name").and_then(|v| v.as_string()).unwrap_or_default(),
             series_name: get("seriesName").and_then(|v| v.as_string()),
+            series_index: get("seriesIndex")
+                .and_then(|v| v.as_f64())
+                .filter(|i| *i >= 0.0)
+                .map(|i| i as usize),
             data_index: get("dataIndex")
                 .and_then(|v| v.as_f64())
                 .filter(|i| *i >= 0.0)

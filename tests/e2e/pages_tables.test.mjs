@@ -164,21 +164,29 @@ test('clicking a delay bar opens the goal, and back returns to the Delays page',
   await page.close();
 });
 
-test('clicking a department bar lists its delayed indicators on the Data page', async () => {
-  const session = await open('./#/delays');
-  const { page } = session;
-  await chartsDrawn(page, { some: false });
-  // 商工労働課 has the most delays: 3, all attributed to COVID-19.
-  const p = await barPoint(page, 'delays-by-department-chart', 0, 0);
-  await page.mouse.click(p.x, p.y);
-  await page.waitForSelector('.page-data');
-  const url = decodeURIComponent(page.url());
-  assert.match(url, /#\/data\?status=delayed_covid&dept=商工労働課$/);
-  assert.equal(await liveText(page, 'data-count'), '50指標中3指標を表示しています。');
-  assert.equal(await page.locator('#data-dept').inputValue(), '商工労働課');
-  clean(session);
-  await page.close();
-});
+for (const lang of ['ja', 'ja-easy']) {
+  test(`clicking a department bar lists its delayed indicators on the Data page, in view (${lang})`, async () => {
+    const session = await open(lang === 'ja' ? './#/delays' : `./#/delays?lang=${lang}`);
+    const { page } = session;
+    await chartsDrawn(page, { some: false });
+    // 商工労働課 has the most delays: 3, all attributed to COVID-19 (the first series,
+    // whatever the legend calls it in the language).
+    const p = await barPoint(page, 'delays-by-department-chart', 0, 0);
+    await page.mouse.click(p.x, p.y);
+    await page.waitForSelector('.page-data');
+    const url = decodeURIComponent(page.url());
+    assert.match(url, lang === 'ja' ? /#\/data\?status=delayed_covid&dept=商工労働課$/ : /#\/data\?lang=ja-easy&status=delayed_covid&dept=商工労働課$|#\/data\?status=delayed_covid&dept=商工労働課&lang=ja-easy$/);
+    if (lang === 'ja') assert.equal(await liveText(page, 'data-count'), '50指標中3指標を表示しています。');
+    assert.equal(await page.locator('#data-dept').inputValue(), '商工労働課');
+    // The list asked for is in view, not the downloads at the top of the page.
+    await page.waitForFunction(() => {
+      const r = document.getElementById('data-table-title').getBoundingClientRect();
+      return r.top > -2 && r.top < window.innerHeight / 2;
+    });
+    clean(session);
+    await page.close();
+  });
+}
 
 test('a filter updates the aria-live count and the URL; back undoes it', async () => {
   const session = await open('./#/data?lang=en');
@@ -220,7 +228,10 @@ test('the scenario and method switches change the projections, in the URL', asyn
   await page.waitForFunction(() => location.hash.includes('method=line'));
   // Line, recent pace: 16465 + 3 × 389 = 17632 → (17632 − 15665) / 2235 = 88.0%.
   await page.waitForFunction(() => document.querySelector('#projections-table tr[data-id="security-lights"]')?.innerText.includes('88.0%'));
-  assert.match(await page.locator('#outlook-counts .summary').innerText(), /of 47 indicators/);
+  // Every indicator with an FY2024 target is counted: with a projection, or without one.
+  const summary = await page.locator('#outlook-counts .summary').innerText();
+  const [, withOne, without] = summary.match(/\d+ of (\d+) have .*No projection: (\d+) for/) ?? [];
+  assert.equal(Number(withOne) + Number(without), 47, summary);
   await page.goBack();
   await page.waitForFunction(() => !location.hash.includes('method='));
   assert.ok(await page.locator('#scenario-recent').isChecked());

@@ -67,6 +67,13 @@ fn departments(ds: &Dataset, lang: Lang, ind: &Indicator) -> String {
         .join(if lang.is_japanese() { "、" } else { ", " })
 }
 
+/// Where a new Data page should open: at its list when the address sets a filter (a
+/// tap on a chart of the Delays page, a shared link), since that list is the answer
+/// asked for, not the downloads above it. The id of that heading, or `None` for the top.
+pub fn landing_anchor(pairs: &super::url_state::Pairs) -> Option<&'static str> {
+    (!DataState::from_pairs(pairs).filter.is_empty()).then_some("data-table-title")
+}
+
 #[component]
 fn DataBody(props: &BodyProps) -> Html {
     let lang = props.lang;

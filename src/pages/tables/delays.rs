@@ -194,7 +194,6 @@ fn DelaysBody(props: &BodyProps) -> Html {
 
     let navigator = query.navigator();
     let pairs = query.pairs.clone();
-    let covid_name = messages::status_name(lang, OfficialStatus::DelayedCovid).to_owned();
     let on_goal = {
         let (navigator, pairs) = (navigator.clone(), pairs.clone());
         let keys: Vec<String> = goal_groups.iter().map(|g| g.key.clone()).collect();
@@ -228,17 +227,16 @@ fn DelaysBody(props: &BodyProps) -> Html {
                 }
             })
             .collect();
-        let covid_name = covid_name.clone();
         Callback::from(move |c: ChartClick| {
             let (Some(n), Some(dept)) = (&navigator, c.data_index.and_then(|i| keys.get(i))) else {
                 return;
             };
-            // The segment clicked says which delays to list.
-            let status = if c.series_name.as_deref() == Some(covid_name.as_str()) {
-                OfficialStatus::DelayedCovid
-            } else {
-                OfficialStatus::Delayed
-            };
+            // The segment clicked says which delays to list (by the series' index: its
+            // name is the legend's words, which differ by language).
+            let status = c
+                .series_index
+                .and_then(|i| delay_groups::SERIES.get(i).copied())
+                .unwrap_or(OfficialStatus::Delayed);
             let extra = vec![
                 ("status".to_owned(), status.slug().to_owned()),
                 ("dept".to_owned(), dept.clone()),
