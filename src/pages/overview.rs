@@ -11,13 +11,14 @@ use crate::i18n::furigana;
 use machi_kpi_core::analysis::{
     status_breakdown, GroupCounts, OutlookCounts, StatusBreakdown, StatusCounts,
 };
-use machi_kpi_core::{Dataset, EditionId, Period};
+use machi_kpi_core::{Dataset, EditionId, Indicator, Period};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::charts::{self, status_by_goal, status_donut, ChartSpec, TableData};
 use crate::components::chart::ChartClick;
 use crate::components::chart_panel::{ChartPanel, ClickLeads};
+use crate::components::kpi_widgets::indicator_name;
 use crate::components::link::AppLink;
 use crate::context::{use_analysis, use_dataset, use_lang_state, DataContext};
 use crate::i18n::era::period_label;
@@ -211,16 +212,13 @@ fn OverviewBody(props: &BodyProps) -> Html {
                                 .map(|g: &GroupCounts| g.counts)
                                 .unwrap_or_default();
                             // The revision replaced one goal's numeric goal, so there may be two.
-                            let names: Vec<String> = goal
+                            let numeric_goals: Vec<&Indicator> = goal
                                 .numeric_goal_ids
                                 .iter()
                                 .filter_map(|id| dataset.indicators.iter().find(|i| &i.id == id))
-                                // Each name its own bidi isolate: one cannot reorder the next.
-                                .map(|i| crate::i18n::isolate(lang.pick(&i.name_ja, &i.name_en)))
                                 .collect();
-                            let numeric_goal = (!names.is_empty()).then(|| names.join(" / "));
                             html! {
-                                <li>{ goal_card(lang, &goal.id, lang.pick(&goal.title_ja, &goal.title_en), numeric_goal, &counts) }</li>
+                                <li>{ goal_card(lang, &goal.id, lang.pick(&goal.title_ja, &goal.title_en), &numeric_goals, &counts) }</li>
                             }
                         }) }
                     </ul>
@@ -273,7 +271,7 @@ fn goal_card(
     lang: Lang,
     id: &str,
     title: &str,
-    numeric_goal: Option<String>,
+    numeric_goals: &[&Indicator],
     counts: &StatusCounts,
 ) -> Html {
     let total = counts.total();
@@ -283,10 +281,19 @@ fn goal_card(
         <article class="goal-card" aria-labelledby={title_id.clone()}>
             <p class="goal-id">{ messages::goal_label(lang, id) }</p>
             <h3 id={title_id}>{ title }</h3>
-            if let Some(name) = numeric_goal {
+            if !numeric_goals.is_empty() {
+                // Each a link to its page: "are tourists up?" is one tap from here. Each
+                // name its own isolate (`bdi`): one cannot reorder the next.
                 <p class="numeric-goal">
                     <span class="label">{ t(lang, Key::NumericGoalLabel) }</span>
-                    <span>{ name }</span>
+                    { for numeric_goals.iter().enumerate().map(|(n, i)| html! {
+                        <>
+                            if n > 0 { { " / " } }
+                            <AppLink to={Route::Kpi { id: i.id.clone() }} class="numeric-goal-link">
+                                <bdi class="data-text">{ indicator_name(lang, i) }</bdi>
+                            </AppLink>
+                        </>
+                    }) }
                 </p>
             }
             { status_bar(lang, counts, "status-bar") }

@@ -164,3 +164,20 @@ test('the Overview has no axe-core accessibility violations', async () => {
     await session.page.close();
   }
 });
+
+test('a goal card\'s numeric goal is one tap from its Indicator page (ja at 360 px, en)', async () => {
+  for (const [query, name] of [['', '年間観光入込客数'], ['?lang=en', 'Annual tourist visits']]) {
+    const session = await open(`./#/${query}`, { width: 360, height: 780 });
+    const { page } = session;
+    const link = page.locator('article.goal-card .numeric-goal a', { hasText: name });
+    assert.equal(await link.count(), 1, `${name}: a link on its goal card`);
+    const box = await link.boundingBox();
+    assert.ok(box.height >= 24, `a ${box.height}px tall target`);
+    await link.click();
+    await page.waitForSelector('.kpi-answer');
+    assert.match(page.url(), /#\/kpi\/annual-tourists/);
+    if (query) assert.match(page.url(), /lang=en/);
+    clean(session);
+    await page.close();
+  }
+});
