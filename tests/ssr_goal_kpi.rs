@@ -220,6 +220,20 @@ async fn indicator_page_shows_the_cores_figures_for_security_lights() {
 }
 
 #[tokio::test]
+async fn the_unit_is_the_one_the_figures_are_in_with_the_citys_beside_it() {
+    // English says 万人 as millions of visits; the city's 10,000s stay said.
+    let en = render("/kpi/annual-tourists", Some(Lang::En)).await;
+    assert!(
+        en.contains("million visits (the city&#x27;s unit: 10,000 visits, 万人)")
+            || en.contains("million visits (the city's unit: 10,000 visits, 万人)"),
+        "English unit"
+    );
+    // Japanese shows the city's own unit alone.
+    let ja = render("/kpi/annual-tourists", Some(Lang::Ja)).await;
+    assert!(!ja.contains("資料では"), "no second unit in Japanese");
+}
+
+#[tokio::test]
 async fn new_farmers_fy2027_line_projection_is_306() {
     let html = render("/kpi/new-farmers", Some(Lang::En)).await;
     let b = "data-target=\"fy2027:all\"";

@@ -258,7 +258,7 @@ fn facts(c: &Ctx<'_>) -> Html {
         <div class="page-facts">
             <dl class="facts-inline">
                 <div><dt>{ pt(lang, PKey::UnitLabel) }</dt>
-                    <dd>{ lang.pick(&ind.unit.ja, &ind.unit.en) }{ if ind.unit.ja.is_empty() { fmt::DASH } else { "" } }</dd></div>
+                    <dd>{ unit_text(lang, ind) }</dd></div>
                 <div><dt class="visually-hidden">{ pt(lang, PKey::DirectionLabel) }</dt>
                     <dd>{ fmt::direction_text(lang, ind.direction) }</dd></div>
                 if ind.cumulative {
@@ -793,6 +793,26 @@ fn answer(c: &Ctx<'_>) -> Html {
                 { city_notes(c) }
             </details>
         </section>
+    }
+}
+
+/// The unit the page's figures are in (English says `万人` as `million visits`), with
+/// the city's own unit beside it when that differs, so the table and the source
+/// cells' `331` reads right.
+fn unit_text(lang: Lang, ind: &Indicator) -> String {
+    if ind.unit.ja.is_empty() {
+        return fmt::DASH.to_owned();
+    }
+    let own = lang.pick(&ind.unit.ja, &ind.unit.en);
+    let shown = fmt::ColumnUnit::of(lang, ind).label;
+    if shown == own {
+        own.to_owned()
+    } else {
+        let city = match lang {
+            Lang::En => format!("{}, {}", ind.unit.en, ind.unit.ja),
+            _ => ind.unit.ja.clone(),
+        };
+        format!("{shown} ({}: {city})", pt(lang, PKey::UnitAsPublished))
     }
 }
 
