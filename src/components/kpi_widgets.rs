@@ -21,7 +21,7 @@ use crate::i18n::era::{period_label, Era};
 use crate::i18n::kpi_format::{self as fmt, value_text};
 use crate::i18n::pages_goal_kpi::{self as text, pt, PKey};
 use crate::i18n::readable as rtext;
-use crate::i18n::Lang;
+use crate::i18n::{messages, Lang};
 use crate::routes::Route;
 
 /// The indicator's name for a title or a card: in やさしい日本語 its easy name from
@@ -66,7 +66,16 @@ pub fn status_badge(lang: Lang, status: Option<OfficialStatus>) -> Html {
                 data-status={s.slug()}>
                 <span class="badge-icon" aria-hidden="true">{ fmt::status_icon(s) }</span>
                 <span class="visually-hidden">{ pt(lang, PKey::OfficialStatusLabel) }{ fmt::colon(lang) }</span>
-                { fmt::status_name(lang, s) }
+                if lang == Lang::JaEasy {
+                    // The city's words, and under them the plain gloss: one long
+                    // parenthesised line wrapped into four cramped ones on a phone.
+                    <span class="badge-text">
+                        <span class="badge-official">{ s.name_ja() }</span>
+                        <span class="badge-gloss">{ messages::status_short(lang, s) }</span>
+                    </span>
+                } else {
+                    { fmt::status_name(lang, s) }
+                }
             </span>
         },
         None => html! {
