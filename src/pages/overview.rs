@@ -9,7 +9,7 @@
 
 use crate::i18n::furigana;
 use machi_kpi_core::analysis::{
-    status_breakdown, GroupCounts, OutlookCounts, StatusBreakdown, StatusCounts,
+    status_breakdown, Analysis, GroupCounts, OutlookCounts, StatusBreakdown, StatusCounts,
 };
 use machi_kpi_core::{Dataset, EditionId, Indicator, Period};
 use yew::prelude::*;
@@ -37,8 +37,12 @@ struct OverviewModel {
 }
 
 impl OverviewModel {
-    fn new(dataset: &Dataset, lang: Lang) -> OverviewModel {
-        let breakdown = status_breakdown(dataset);
+    /// From the analysis the provider computed once per dataset (its breakdown is the
+    /// same `status_breakdown`), or, for a page rendered without one, its own.
+    fn new(dataset: &Dataset, analysis: Option<&Analysis>, lang: Lang) -> OverviewModel {
+        let breakdown = analysis
+            .map(|a| a.summary.breakdown.clone())
+            .unwrap_or_else(|| status_breakdown(dataset));
         OverviewModel {
             donut: status_donut::spec(&breakdown.overall, lang),
             donut_table: status_donut::table(&breakdown.overall, lang),
@@ -69,8 +73,9 @@ struct BodyProps {
 #[component]
 fn OverviewBody(props: &BodyProps) -> Html {
     let lang = props.lang;
+    let analysis = use_analysis();
     let model = use_memo((props.data.clone(), lang), |(data, lang)| {
-        OverviewModel::new(&data.0, *lang)
+        OverviewModel::new(&data.0, analysis.as_deref(), *lang)
     });
     let dataset = &props.data.0;
     let strategy = &dataset.strategy;
@@ -111,7 +116,6 @@ fn OverviewBody(props: &BodyProps) -> Html {
     )
     .era_for(lang);
     // The projection headline (DESIGN §2), one part per target edition, years from the data.
-    let analysis = use_analysis();
     let headline = analysis.as_ref().and_then(|a| {
         let targets: Vec<(String, OutlookCounts)> = [
             (EditionId::Fy2021Report, &a.summary.outlook_fy2024),
