@@ -75,7 +75,9 @@ pub fn summary(groups: &[Labelled<'_>], overall: &StatusCounts, lang: Lang) -> S
     let g: Vec<GroupDelays> = groups
         .iter()
         .map(|l| GroupDelays {
-            label: l.axis.clone(),
+            // The full label: a goal by its code and name ("基本目標3-1 時代にあった
+            // 地域づくり"), since a code alone says nothing to a reader.
+            label: l.full.clone(),
             covid: l.group.counts.delayed_covid,
             other: l.group.counts.delayed,
         })

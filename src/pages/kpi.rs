@@ -739,6 +739,11 @@ fn answer(c: &Ctx<'_>) -> Html {
         return html! {};
     };
     let target_obs = ind.target(ta.edition, ta.series.as_deref());
+    let target_kind = ta
+        .target
+        .value()
+        .map(|t| t.period.kind)
+        .unwrap_or(kpi_series::main_kind(ind));
     let method = c.view.method_for(ta);
     let outlook = ta.outlook_for(method, c.view.scenario);
     let series = fmt::series_label(lang, ind, ta.series.as_deref());
@@ -779,6 +784,14 @@ fn answer(c: &Ctx<'_>) -> Html {
                             { text::final_result_text(lang, era, ind, f) }
                         } else {
                             { w::outlook_badge(lang, &outlook) }
+                            // "By when?" answered beside the outlook, for the view's
+                            // method and pace (the other combinations stay folded).
+                            if let Metric::Value(p) = ta.projection(method, c.view.scenario) {
+                                <p class="answer-reached" data-answer="reached">
+                                    { pt(lang, PKey::ColYearReached) }{ fmt::colon(lang) }
+                                    { fmt::year_reached_text(lang, era, target_kind, p.year_reached) }
+                                </p>
+                            }
                         }
                     </dd>
                 </div>
