@@ -784,18 +784,20 @@ fn answer(c: &Ctx<'_>) -> Html {
                             { text::final_result_text(lang, era, ind, f) }
                         } else {
                             { w::outlook_badge(lang, &outlook) }
-                            // "By when?" answered beside the outlook, for the view's
-                            // method and pace (the other combinations stay folded).
-                            if let Metric::Value(p) = ta.projection(method, c.view.scenario) {
-                                <p class="answer-reached" data-answer="reached">
-                                    { pt(lang, PKey::ColYearReached) }{ fmt::colon(lang) }
-                                    { fmt::year_reached_text(lang, era, target_kind, p.year_reached) }
-                                </p>
-                            }
                         }
                     </dd>
                 </div>
             </dl>
+            // "By when?" answered under the outlook, the width of the box, for the view's
+            // method and pace (the other combinations stay folded).
+            if ta.final_result.is_none() {
+                if let Metric::Value(p) = ta.projection(method, c.view.scenario) {
+                    <p class="answer-reached" data-answer="reached">
+                        { pt(lang, PKey::ColYearReached) }{ fmt::colon(lang) }
+                        { fmt::year_reached_text(lang, era, target_kind, p.year_reached) }
+                    </p>
+                }
+            }
             <details class="city-reasons">
                 <summary>{ pt(lang, PKey::CityReasons) }</summary>
                 // Which report the words come from, in view: the reader should not take
