@@ -28,7 +28,7 @@ pub(super) fn text(key: TKey) -> &'static str {
         TKey::TileDelayed => "Delayed (total)",
         TKey::TileDelayedCovid => "of which COVID-19",
         TKey::TileDelayedOther => "of which other reasons",
-        TKey::TileCovidComputed => "COVID-affected (computed)",
+        TKey::TileCovidComputed => "COVID-affected (computed; not the city's evaluation)",
         TKey::TileStatusAgree => "Official and indicative status agree",
         TKey::TileCovidAgree => "COVID attribution agrees (delayed indicators)",
         TKey::BreakdownTitle => "Where the delays are",

@@ -28,7 +28,7 @@ pub(super) fn text(key: TKey) -> &'static str {
         TKey::TileDelayed => "進捗の遅れ（合計）",
         TKey::TileDelayedCovid => "うちコロナの影響",
         TKey::TileDelayedOther => "うちその他の理由",
-        TKey::TileCovidComputed => "コロナの影響あり（計算）",
+        TKey::TileCovidComputed => "コロナの影響あり（計算。市の評価とは別）",
         TKey::TileStatusAgree => "公式評価と計算による目安が一致",
         TKey::TileCovidAgree => "コロナ要因の判断が一致（遅れの指標）",
         TKey::BreakdownTitle => "遅れの内訳",

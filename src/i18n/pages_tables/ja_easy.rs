@@ -29,7 +29,7 @@ pub(super) fn text(key: TKey) -> &'static str {
         TKey::TileDelayed => "おくれ（ぜんぶ）",
         TKey::TileDelayedCovid => "コロナの ため",
         TKey::TileDelayedOther => "ほかの 理由",
-        TKey::TileCovidComputed => "コロナの えいきょう あり（計算）",
+        TKey::TileCovidComputed => "コロナの えいきょう あり（計算。市の 評価とは べつ）",
         TKey::TileStatusAgree => "市の 評価と 計算が 同じ",
         TKey::TileCovidAgree => "コロナの 理由が 同じ（おくれている もの）",
         TKey::BreakdownTitle => "どこが おくれているか",
