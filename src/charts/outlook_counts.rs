@@ -9,7 +9,7 @@ use charming::{
     Chart,
 };
 
-use super::delay_groups::truncate_axis_labels;
+use super::delay_groups::wrap_axis_labels;
 use super::{ChartSpec, TableData, TableRow, FONT_FAMILY, INK};
 use crate::i18n::era::Era;
 use crate::i18n::pages_tables::{
@@ -76,7 +76,8 @@ fn good_of(c: &[usize; 5]) -> OutlookShare {
 pub fn spec(counts: &Counts, lang: Lang, era: Era) -> ChartSpec {
     let description = outlook_summary(lang, era, good_of(&counts.fy2024), good_of(&counts.fy2027));
     let mut spec = ChartSpec::new(&chart(counts, lang, era), description);
-    truncate_axis_labels(&mut spec.option, "yAxis", 150);
+    // Wrapped, not cut: "Stagnation or regression" is the answer, not "Stagnation or regr…".
+    wrap_axis_labels(&mut spec.option, "yAxis", 150);
     super::count_tooltip(&mut spec.option, t(lang, Key::TooltipCountIndicators));
     spec
 }
