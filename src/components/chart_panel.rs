@@ -51,6 +51,20 @@ pub struct ChartPanelProps {
     /// Where a tap on the chart leads, said under it before anyone taps.
     #[prop_or_default]
     pub leads: Option<ClickLeads>,
+    /// What the chart is about when the heading alone does not say it outside its page
+    /// (an Indicator page's "推移と見通し" is about that indicator): put before the title
+    /// where the chart travels alone, in its shared title and its embed's frame title.
+    #[prop_or_default]
+    pub subject: Option<AttrValue>,
+}
+
+/// The chart's title where it travels alone (share sheet, embed frame): its subject,
+/// when it has one, before its heading.
+fn travel_title(props: &ChartPanelProps) -> AttrValue {
+    match &props.subject {
+        Some(subject) => format!("{subject}: {}", props.title).into(),
+        None => props.title.clone(),
+    }
 }
 
 /// Where a tap on a chart's bar or slice leads (the sentence under the chart).
@@ -156,7 +170,7 @@ pub fn ChartPanel(props: &ChartPanelProps) -> Html {
                     <ChartDownloads id={id.clone()} title={props.title.clone()}
                         option={(*option).clone()} height={props.height} />
                     if !embed {
-                        <ChartShare id={id.clone()} title={props.title.clone()} height={props.height} />
+                        <ChartShare id={id.clone()} title={travel_title(props)} height={props.height} />
                     }
                 </div>
                 <p class="summary" id={summary_id.clone()}>{ &props.spec.description }</p>

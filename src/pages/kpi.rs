@@ -166,6 +166,7 @@ fn KpiBody(props: &BodyProps) -> Html {
                     <ChartPanel
                         id="kpi-chart"
                         title={pt(lang, PKey::ChartTitle)}
+                        subject={Some(AttrValue::from(lang.pick(&ind.name_ja, &ind.name_en).to_owned()))}
                         spec={spec.clone()}
                         table={table.clone()}
                         height={kpi_series::height(spec)}

@@ -14,10 +14,14 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { BASE, OUT, axeViolations, chartsDrawn, clean, launchContext, openPage } from './harness.mjs';
 
+// `subject`: what an Indicator page's chart is about, put before its heading where the
+// chart travels alone (shared, embedded), since "推移と見通し" alone names no indicator.
 const PAGES = [
-  { name: 'overview', hash: '#/', view: 'overview', panels: 2 },
-  { name: 'kpi', hash: '#/kpi/annual-tourists', view: 'kpi/annual-tourists', panels: 1 },
+  { name: 'overview', hash: '#/', view: 'overview', panels: 2, subject: {} },
+  { name: 'kpi', hash: '#/kpi/annual-tourists', view: 'kpi/annual-tourists', panels: 1, subject: { ja: '年間観光入込客数', en: 'Annual tourist visits' } },
 ];
+/** The title a chart travels with: its subject, when it has one, then its heading. */
+const travelTitle = (p, lang, title) => (p.subject[lang] ? `${p.subject[lang]}: ${title}` : title);
 const LANGS = ['ja', 'en'];
 const COPIED = { ja: 'リンクをコピーしました', en: 'Link copied' };
 const COPY_FAILED = { ja: 'コピーできませんでした', en: 'could not be copied' };
@@ -117,7 +121,7 @@ test('share: navigator.share gets the chart\'s title and permalink', async () =>
           await page.waitForFunction((k) => window.__shared.length === k, n + 1);
           const shared = await page.evaluate(() => window.__shared.at(-1));
           assert.equal(shared.url, href, `${p.name} ${lang} ${id}: the permalink`);
-          assert.equal(shared.title, title);
+          assert.equal(shared.title, travelTitle(p, lang, title));
           assert.deepEqual(shared.keys, ['title', 'url']);
           assert.equal(await page.textContent(`#${id} .chart-share-status`), '', 'nothing to say after a share');
         }
@@ -282,7 +286,8 @@ test('chart embed: the snippet frames that chart alone, which posts its height, 
           assert.equal(q.get('embed_id'), embedId);
           const chartHeight = await page.evaluate((i) => document.getElementById(`${i}-chart`).getBoundingClientRect().height, id);
           assert.ok(frameHeight > chartHeight, `iframe height ${frameHeight} fits the chart's ${chartHeight}`);
-          assert.match(code, new RegExp(`title="[^"]*${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replaceAll('\'', '&#39;')}"`), 'titled by the chart');
+          const travelling = travelTitle(p, lang, title);
+          assert.match(code, new RegExp(`title="[^"]*${travelling.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replaceAll('\'', '&#39;')}"`), 'titled by the chart and its subject');
           assert.equal(await page.textContent(`#${id}-embed-dialog-title`), lang === 'ja' ? 'このグラフを埋め込む' : 'Embed this chart');
           if (p.name === 'overview' && lang === 'ja' && id === list[1].id) {
             await page.screenshot({ path: join(OUT, 'chart-embed-dialog-1280.png') });
