@@ -345,13 +345,11 @@ pub fn pending_text(lang: Lang, era: Era, announced: Option<&str>) -> String {
         let (y, m) = a.split_once('-')?;
         Some((y.parse::<i32>().ok()?, m.parse::<u32>().ok()?))
     });
-    let year = |y: i32| match era {
-        Era::Wareki => super::era::wareki_year(y),
-        Era::Gregorian => y.to_string(),
-    };
+    // The year as the calendar year it is, in the reader's era (令和4年 / 2022年).
+    let year = |y: i32| year_label(lang, era, PeriodKind::CalendarYear, y);
     match (lang, parsed) {
-        (Lang::Ja, Some((y, m))) => format!("{}年{m}月公表予定", year(y)),
-        (Lang::JaEasy, Some((y, m))) => format!("{}年{m}月に 出る 予定", year(y)),
+        (Lang::Ja, Some((y, m))) => format!("{}{m}月公表予定", year(y)),
+        (Lang::JaEasy, Some((y, m))) => format!("{}{m}月に 出る 予定", year(y)),
         (Lang::En, Some((y, m))) => format!("to be published {y}-{m:02}"),
         (Lang::Ja, None) => "公表予定".to_owned(),
         (Lang::JaEasy, None) => "これから 出る 予定".to_owned(),
