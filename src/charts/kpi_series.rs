@@ -489,10 +489,7 @@ pub fn spec(ind: &Indicator, a: &IndicatorAnalysis, view: ChartView, lang: Lang)
 /// text put into ECharts' HTML template, which ECharts does not escape: it is
 /// escaped here, and isolated when it could reorder what follows it.
 fn unit_tooltips(option: &mut serde_json::Value, unit: &str) {
-    // Braces too: `{a}` in a unit would be read as a template variable.
-    let mut unit = crate::i18n::html_escape(unit)
-        .replace('{', "&#123;")
-        .replace('}', "&#125;");
+    let mut unit = super::template_text(unit);
     if crate::i18n::can_reorder(&unit) {
         unit = crate::i18n::isolate(&unit);
     }

@@ -186,15 +186,22 @@ fn confine_tooltips(option: &mut Value) {
     }
 }
 
+/// Text put into an ECharts tooltip template as it is: ECharts does not escape a
+/// template's own text, so markup is escaped, and braces too (`{a}` would be read as a
+/// template variable).
+pub(crate) fn template_text(text: &str) -> String {
+    crate::i18n::html_escape(text)
+        .replace('{', "&#123;")
+        .replace('}', "&#125;")
+}
+
 /// Axis tooltips for a chart whose bars count things: the category, then what is
 /// counted ("指標の数" / "Number of indicators"), then one line per series with its
 /// count, so a tooltip never shows a bare number. A string template over the series
 /// (`{a0}`, `{c0}`, …: a JS formatter would need `unsafe-eval` under the CSP); a
 /// segment left out (`-`) reads "-". Call once every series is in the option.
 pub(crate) fn count_tooltip(option: &mut Value, counted: &str) {
-    let counted = crate::i18n::html_escape(counted)
-        .replace('{', "&#123;")
-        .replace('}', "&#125;");
+    let counted = template_text(counted);
     let n = option["series"].as_array().map_or(0, Vec::len);
     let mut template = format!("{{b0}}<br/>{counted}");
     for i in 0..n {
