@@ -380,43 +380,29 @@ pub fn outlook_summary(lang: Lang, era: Era, fy2024: OutlookShare, fy2027: Outlo
     let t24 = target_label(lang, era, 2024);
     let t27 = target_label(lang, era, 2027);
     let (a, b) = (fy2024, fy2027);
-    let none = a.not_computable + b.not_computable > 0;
+    // The indicators without a projection, said apart when there are any.
+    let without = (a.not_computable + b.not_computable > 0)
+        .then(|| {
+            let (x, y) = (a.not_computable, b.not_computable);
+            match lang {
+                Lang::Ja => format!("（見込みを計算できない指標：{t24} {x}、{t27} {y}）"),
+                Lang::En => format!(" (No projection: {x} for the {t24}, {y} for the {t27}.)"),
+                Lang::JaEasy => format!("（計算できない もの：{t24} {x}こ、{t27} {y}こ）"),
+            }
+        })
+        .unwrap_or_default();
     match lang {
         Lang::Ja => format!(
-            "見込みを計算できる指標のうち、{t24}は{}指標中{}指標、{t27}は{}指標中{}指標が達成済みまたは達成見込みです。{}",
-            a.computable,
-            a.good,
-            b.computable,
-            b.good,
-            if none {
-                format!("（見込みを計算できない指標：{t24} {}、{t27} {}）", a.not_computable, b.not_computable)
-            } else {
-                String::new()
-            }
+            "見込みを計算できる指標のうち、{t24}は{}指標中{}指標、{t27}は{}指標中{}指標が達成済みまたは達成見込みです。{without}",
+            a.computable, a.good, b.computable, b.good
         ),
         Lang::En => format!(
-            "Of the indicators with a projection, {} of {} have achieved or are on course for their {t24}, and {} of {} for their {t27}.{}",
-            a.good,
-            a.computable,
-            b.good,
-            b.computable,
-            if none {
-                format!(" (No projection: {} for the {t24}, {} for the {t27}.)", a.not_computable, b.not_computable)
-            } else {
-                String::new()
-            }
+            "Of the indicators with a projection, {} of {} have achieved or are on course for their {t24}, and {} of {} for their {t27}.{without}",
+            a.good, a.computable, b.good, b.computable
         ),
         Lang::JaEasy => format!(
-            "見こみが 計算できる ものの うち、{t24}は {}この うち {}こ、{t27}は {}この うち {}こが とどいたか、とどきそうです。{}",
-            a.computable,
-            a.good,
-            b.computable,
-            b.good,
-            if none {
-                format!("（計算できない もの：{t24} {}こ、{t27} {}こ）", a.not_computable, b.not_computable)
-            } else {
-                String::new()
-            }
+            "見こみが 計算できる ものの うち、{t24}は {}この うち {}こ、{t27}は {}この うち {}こが とどいたか、とどきそうです。{without}",
+            a.computable, a.good, b.computable, b.good
         ),
     }
 }
