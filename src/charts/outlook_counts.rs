@@ -61,7 +61,6 @@ pub fn chart(counts: &Counts, lang: Lang, era: Era) -> Chart {
     chart
 }
 
-/// Achieved or on course, and all, for one target.
 /// For one target year: achieved or on course, of how many with a projection, and how
 /// many without one (the last class) — the Overview's headline counts the same way.
 fn good_of(c: &[usize; 5]) -> OutlookShare {

@@ -362,7 +362,6 @@ pub fn dip_summary(
     }
 }
 
-/// The summary of the outlook chart for the two targets.
 /// One target year's outlooks for [`outlook_summary`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct OutlookShare {
@@ -381,16 +380,16 @@ pub fn outlook_summary(lang: Lang, era: Era, fy2024: OutlookShare, fy2027: Outlo
     let t27 = target_label(lang, era, 2027);
     let (a, b) = (fy2024, fy2027);
     // The indicators without a projection, said apart when there are any.
-    let without = (a.not_computable + b.not_computable > 0)
-        .then(|| {
-            let (x, y) = (a.not_computable, b.not_computable);
-            match lang {
-                Lang::Ja => format!("（見込みを計算できない指標：{t24} {x}、{t27} {y}）"),
-                Lang::En => format!(" (No projection: {x} for the {t24}, {y} for the {t27}.)"),
-                Lang::JaEasy => format!("（計算できない もの：{t24} {x}こ、{t27} {y}こ）"),
-            }
-        })
-        .unwrap_or_default();
+    let (x, y) = (a.not_computable, b.not_computable);
+    let without = if x + y == 0 {
+        String::new()
+    } else {
+        match lang {
+            Lang::Ja => format!("（見込みを計算できない指標：{t24} {x}、{t27} {y}）"),
+            Lang::En => format!(" (No projection: {x} for the {t24}, {y} for the {t27}.)"),
+            Lang::JaEasy => format!("（計算できない もの：{t24} {x}こ、{t27} {y}こ）"),
+        }
+    };
     match lang {
         Lang::Ja => format!(
             "見込みを計算できる指標のうち、{t24}は{}指標中{}指標、{t27}は{}指標中{}指標が達成済みまたは達成見込みです。{without}",
