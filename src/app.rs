@@ -135,15 +135,11 @@ fn Shell() -> Html {
         };
         use_effect_with(route.clone(), move |_| {
             #[cfg(target_arch = "wasm32")]
-            if !to_chart {
-                let document = web_sys::window().and_then(|w| w.document());
-                match landing.and_then(|id| document?.get_element_by_id(id)) {
+            if let (false, Some(window)) = (to_chart, web_sys::window()) {
+                let anchor = landing.and_then(|id| window.document()?.get_element_by_id(id));
+                match anchor {
                     Some(el) => el.scroll_into_view_with_bool(true),
-                    None => {
-                        if let Some(window) = web_sys::window() {
-                            window.scroll_to_with_x_and_y(0.0, 0.0);
-                        }
-                    }
+                    None => window.scroll_to_with_x_and_y(0.0, 0.0),
                 }
             }
             #[cfg(not(target_arch = "wasm32"))]

@@ -483,11 +483,7 @@ fn target_block(c: &Ctx<'_>, ta: &TargetAnalysis) -> Html {
 fn projections_table(c: &Ctx<'_>, ta: &TargetAnalysis, heading: &str, _p: usize) -> Html {
     let lang = c.lang;
     let ind = c.ind;
-    let kind = ta
-        .target
-        .value()
-        .map(|t| t.period.kind)
-        .unwrap_or(kpi_series::main_kind(ind));
+    let kind = target_kind(ind, ta);
     let chosen = (c.view.method_for(ta), c.view.scenario);
     let caption_id = format!("proj-{}-caption", target_key(ta).replace(':', "-"));
     html! {
@@ -740,11 +736,7 @@ fn answer(c: &Ctx<'_>) -> Html {
         return html! {};
     };
     let target_obs = ind.target(ta.edition, ta.series.as_deref());
-    let target_kind = ta
-        .target
-        .value()
-        .map(|t| t.period.kind)
-        .unwrap_or(kpi_series::main_kind(ind));
+    let target_kind = target_kind(ind, ta);
     let method = c.view.method_for(ta);
     let outlook = ta.outlook_for(method, c.view.scenario);
     let series = fmt::series_label(lang, ind, ta.series.as_deref());
@@ -830,6 +822,15 @@ fn unit_text(lang: Lang, ind: &Indicator) -> String {
         };
         format!("{shown} ({}: {city})", pt(lang, PKey::UnitAsPublished))
     }
+}
+
+/// The kind of year a target's "year reached" is said in: the target's own (年度 or 年),
+/// else the indicator's usual one.
+fn target_kind(ind: &Indicator, ta: &TargetAnalysis) -> machi_kpi_core::PeriodKind {
+    ta.target
+        .value()
+        .map(|t| t.period.kind)
+        .unwrap_or(kpi_series::main_kind(ind))
 }
 
 fn lang_sep(lang: Lang) -> &'static str {

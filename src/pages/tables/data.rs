@@ -67,11 +67,14 @@ fn departments(ds: &Dataset, lang: Lang, ind: &Indicator) -> String {
         .join(if lang.is_japanese() { "、" } else { ", " })
 }
 
+/// The id of the heading over the list of indicators (where a filtered page opens).
+const LIST_HEADING_ID: &str = "data-table-title";
+
 /// Where a new Data page should open: at its list when the address sets a filter (a
 /// tap on a chart of the Delays page, a shared link), since that list is the answer
 /// asked for, not the downloads above it. The id of that heading, or `None` for the top.
 pub fn landing_anchor(pairs: &super::url_state::Pairs) -> Option<&'static str> {
-    (!DataState::from_pairs(pairs).filter.is_empty()).then_some("data-table-title")
+    (!DataState::from_pairs(pairs).filter.is_empty()).then_some(LIST_HEADING_ID)
 }
 
 #[component]
@@ -156,7 +159,7 @@ fn DataBody(props: &BodyProps) -> Html {
                 </section>
 
                 <section>
-                    <h2 id="data-table-title">{ tt(lang, TKey::DataTableTitle) }</h2>
+                    <h2 id={LIST_HEADING_ID}>{ tt(lang, TKey::DataTableTitle) }</h2>
                     <FilterBar id="data" filter={state.filter.clone()} data={ds.clone()} {lang} on_change={on_filter} />
                     { live_count("data-count", showing(lang, shown.len(), ds.indicators.len(), Unit::Indicators)) }
                     <p class="note">{ tt(lang, TKey::RawCellsNote) }</p>
